@@ -1,0 +1,172 @@
+package fi.vuoro.domain.language;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one message file into a {@link LanguageDefinition}, checking everything that can be checked
+ * within the file, and failing with the file and entry named.
+ */
+final class LanguageFileParser {
+
+    static final String CODE = "language.code";
+    static final String NAME = "language.name";
+    static final String ORDER = "language.order";
+    static final String DIRECTION = "language.direction";
+    static final String ALIASES = "language.aliases";
+
+    private static final Set<String> METADATA = Set.of(CODE, NAME, ORDER, DIRECTION, ALIASES);
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
+
+    private final MessageFile file;
+
+    private LanguageFileParser(MessageFile file) {
+        this.file = file;
+    }
+
+    /** Whether the file declares a language at all; a file that does not is not one of ours. */
+    static boolean declaresLanguage(MessageFile file) {
+        return file.entries().containsKey(CODE);
+    }
+
+    static LanguageDefinition parse(MessageFile file) {
+        return new LanguageFileParser(file).parse();
+    }
+
+    private LanguageDefinition parse() {
+        rejectUnknownEntries();
+        String code = required(CODE);
+        if (!LANGUAGE_CODE.matcher(code).matches() || !code.equals(file.baseName())) {
+            throw fail(CODE, "is '" + code + "' but must be the lower-case ISO code the file is named after ('"
+                    + file.baseName() + "')");
+        }
+        Map<CommandWord, List<String>> keywords = new EnumMap<>(CommandWord.class);
+        for (CommandWord command : CommandWord.values()) {
+            keywords.put(command, keywords(command));
+        }
+        Language language = new Language(code, required(NAME), order(), rightToLeft(), aliases(), keywords);
+        Map<MessageKey, MessageTemplate> templates = new EnumMap<>(MessageKey.class);
+        for (MessageKey key : MessageKey.values()) {
+            templates.put(key, template(key, language));
+        }
+        return new LanguageDefinition(file.path(), language, templates);
+    }
+
+    private void rejectUnknownEntries() {
+        Set<String> known = new HashSet<>(METADATA);
+        for (CommandWord command : CommandWord.values()) {
+            known.add(command.propertyKey());
+        }
+        for (MessageKey key : MessageKey.values()) {
+            known.add(key.key());
+        }
+        List<String> unknown = new ArrayList<>(file.entries().stringPropertyNames());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            Collections.sort(unknown);
+            throw fail(unknown.get(0), "is not a known entry (a misspelt key?)");
+        }
+    }
+
+    private int order() {
+        String value = required(ORDER);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw fail(ORDER, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private boolean rightToLeft() {
+        String value = required(DIRECTION);
+        return switch (value) {
+            case "ltr" -> false;
+            case "rtl" -> true;
+            default -> throw fail(DIRECTION, "must be ltr or rtl, not '" + value + "'");
+        };
+    }
+
+    private List<String> aliases() {
+        List<String> aliases = list(ALIASES);
+        for (String alias : aliases) {
+            requireWords(ALIASES, alias);
+        }
+        return aliases;
+    }
+
+    private List<String> keywords(CommandWord command) {
+        String key = command.propertyKey();
+        List<String> words = list(key);
+        for (String word : words) {
+            String normalized = requireWords(key, word);
+            if (command != CommandWord.ERASE && CarrierOptOutWords.contains(normalized)) {
+                throw fail(key, "'" + word + "' is a carrier opt-out word: it stops all messages, so it may "
+                        + "only be used in keyword.erase");
+            }
+        }
+        return words;
+    }
+
+    private MessageTemplate template(MessageKey key, Language language) {
+        MessageTemplate template;
+        try {
+            template = MessageTemplate.parse(required(key.key()));
+        } catch (IllegalArgumentException e) {
+            throw fail(key.key(), e.getMessage());
+        }
+        for (String placeholder : template.placeholders()) {
+            if (!key.allows(placeholder)) {
+                throw fail(key.key(), "uses {" + placeholder + "}, which this message does not have; it may use "
+                        + key.placeholders().stream().map(p -> "{" + p.id() + "}").toList());
+            }
+        }
+        String words = " " + TextNormalizer.normalize(template.text()) + " ";
+        for (CommandWord command : key.namedCommands()) {
+            String shown = language.keyword(command);
+            if (!words.contains(" " + TextNormalizer.normalize(shown) + " ")) {
+                throw fail(key.key(), "must tell the visitor to send " + shown + " (the first word of "
+                        + command.propertyKey() + ")");
+            }
+        }
+        return template;
+    }
+
+    /** Checks that a keyword or alias leaves words to match after normalizing, and not only digits. */
+    private String requireWords(String key, String value) {
+        String normalized = TextNormalizer.normalize(value);
+        if (normalized.isEmpty() || normalized.chars().noneMatch(Character::isLetter)) {
+            throw fail(key, "'" + value + "' has no letters to match");
+        }
+        return normalized;
+    }
+
+    private List<String> list(String key) {
+        List<String> values = new ArrayList<>();
+        for (String value : required(key).split(",", -1)) {
+            String trimmed = value.strip();
+            if (trimmed.isEmpty()) {
+                throw fail(key, "has an empty item in its comma-separated list");
+            }
+            values.add(trimmed);
+        }
+        return values;
+    }
+
+    private String required(String key) {
+        String value = file.entries().getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw fail(key, "is missing or empty");
+        }
+        return value.strip();
+    }
+
+    private MessageCatalogueException fail(String key, String problem) {
+        return new MessageCatalogueException(file.path() + ": " + key + " " + problem);
+    }
+}

@@ -1,0 +1,145 @@
+package fi.vuoro.domain.language;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every language and every visitor message, read from the {@code messages/*.properties} files on the
+ * class path. A language is added by adding its file; nothing here names a language except the
+ * fallback. Loading checks every file and fails at start-up rather than at a visitor's message.
+ */
+public final class MessageCatalogue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageCatalogue.class);
+
+    /** Replies go in English when nothing tells the visitor's language. */
+    public static final String FALLBACK_LANGUAGE_CODE = "en";
+
+    private final List<Language> languages;
+    private final Map<String, LanguageDefinition> byCode;
+    private final Language fallback;
+    private final String languageMenu;
+
+    private MessageCatalogue(List<LanguageDefinition> definitions) {
+        Map<String, LanguageDefinition> codes = new LinkedHashMap<>();
+        definitions.stream()
+                .sorted(Comparator.comparingInt(definition -> definition.language().order()))
+                .forEach(definition -> codes.put(definition.language().code(), definition));
+        this.byCode = codes;
+        this.languages = codes.values().stream().map(LanguageDefinition::language).toList();
+        this.fallback = codes.get(FALLBACK_LANGUAGE_CODE).language();
+        this.languageMenu = LanguageMenu.render(languages);
+    }
+
+    /** Loads from the thread's context class loader, or from this module's when that finds nothing. */
+    public static MessageCatalogue loadDefault() {
+        ClassLoader own = MessageCatalogue.class.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null && context != own
+                && context.getResource(MessageFileLocator.DIRECTORY + "/" + FALLBACK_LANGUAGE_CODE + ".properties") != null) {
+            return load(context);
+        }
+        return load(own);
+    }
+
+    /** Loads every message file the class loader can see; throws {@link MessageCatalogueException} on any fault. */
+    public static MessageCatalogue load(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
+        List<LanguageDefinition> definitions = MessageFileLocator.locate(loader, FALLBACK_LANGUAGE_CODE + ".properties")
+                .stream()
+                .map(path -> MessageFileReader.read(loader, path))
+                .filter(MessageCatalogue::isLanguageFile)
+                .map(LanguageFileParser::parse)
+                .toList();
+        LanguageSetRules.check(definitions, FALLBACK_LANGUAGE_CODE);
+        MessageCatalogue catalogue = new MessageCatalogue(definitions);
+        LOG.info("Message catalogue loaded with languages {}",
+                catalogue.languages.stream().map(Language::code).toList());
+        return catalogue;
+    }
+
+    private static boolean isLanguageFile(MessageFile file) {
+        if (LanguageFileParser.declaresLanguage(file)) {
+            return true;
+        }
+        LOG.warn("Ignoring {}: it declares no {}", file.path(), LanguageFileParser.CODE);
+        return false;
+    }
+
+    /** The languages in menu order. */
+    public List<Language> languages() {
+        return languages;
+    }
+
+    /** The language with this code ({@code fi}, {@code AR} ...), if there is one. */
+    public Optional<Language> language(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byCode.get(code.strip().toLowerCase(Locale.ROOT)))
+                .map(LanguageDefinition::language);
+    }
+
+    public Language fallbackLanguage() {
+        return fallback;
+    }
+
+    /**
+     * The message in the language with its placeholders filled in. Fails when a value is given for a
+     * placeholder the message does not have, or a placeholder the text uses has no value: a reply that
+     * reaches a visitor with {@code {code}} in it is worse than an error caught in testing.
+     */
+    public String render(Language language, MessageKey key, Map<String, String> values) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(values, "values");
+        LanguageDefinition definition = definition(language);
+        for (String placeholder : values.keySet()) {
+            if (!key.allows(placeholder)) {
+                throw new IllegalArgumentException("Message " + key.key() + " has no placeholder {" + placeholder + "}");
+            }
+        }
+        MessageTemplate template = definition.templates().get(key);
+        if (template == null) {
+            throw new IllegalStateException(definition.source() + ": " + key.key() + " is missing");
+        }
+        try {
+            return template.render(values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(definition.source() + ": " + key.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A message without placeholders. */
+    public String render(Language language, MessageKey key) {
+        return render(language, key, Map.of());
+    }
+
+    /** One SMS listing every language by number, for visitors whose language is not known yet. */
+    public String languageMenu() {
+        return languageMenu;
+    }
+
+    /** The language at this number of {@link #languageMenu()}, counting from 1. */
+    public Optional<Language> menuChoice(int number) {
+        if (number < 1 || number > languages.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(languages.get(number - 1));
+    }
+
+    private LanguageDefinition definition(Language language) {
+        Objects.requireNonNull(language, "language");
+        LanguageDefinition definition = byCode.get(language.code());
+        if (definition == null) {
+            throw new IllegalArgumentException("No message file for language " + language.code());
+        }
+        return definition;
+    }
+}

@@ -1,0 +1,50 @@
+package fi.vuoro.domain.language;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The longest value each placeholder can take. Every message must still fit in
+ * {@link SmsSegments#MAX_SEGMENTS} segments with these values, which the message length test checks
+ * for every language; whatever fills a placeholder must therefore stay within these limits.
+ */
+public final class PlaceholderLimits {
+
+    /** Site names are at most 24 characters of the GSM alphabet; {@code W} stands for any of them. */
+    public static final int SITE_MAX_LENGTH = 24;
+    public static final String LONGEST_SITE = "W".repeat(SITE_MAX_LENGTH);
+    /** A ticket code: one letter and up to three digits. */
+    public static final String LONGEST_CODE = "Z999";
+    /** How many wait ahead. */
+    public static final String LONGEST_POSITION = "999";
+    /** Wait estimates are whole minutes, capped before they reach four digits. */
+    public static final String LONGEST_WAIT_MIN = "180";
+    public static final String LONGEST_WAIT_MAX = "240";
+    /** The next opening, always written {@code dd.MM. HH:mm} so it reads the same in every language. */
+    public static final String LONGEST_OPENS = "31.12. 23:59";
+    /** A desk label is at most five characters. */
+    public static final int DESK_MAX_LENGTH = 5;
+    public static final String LONGEST_DESK = "12345";
+
+    private PlaceholderLimits() {
+    }
+
+    public static String longest(Placeholder placeholder) {
+        return switch (placeholder) {
+            case SITE -> LONGEST_SITE;
+            case CODE -> LONGEST_CODE;
+            case POSITION -> LONGEST_POSITION;
+            case WAIT_MIN -> LONGEST_WAIT_MIN;
+            case WAIT_MAX -> LONGEST_WAIT_MAX;
+            case OPENS -> LONGEST_OPENS;
+            case DESK -> LONGEST_DESK;
+        };
+    }
+
+    /** Render values for the longest possible text of a message. */
+    public static Map<String, String> longestValues(MessageKey key) {
+        Map<String, String> values = new LinkedHashMap<>();
+        key.placeholders().forEach(placeholder -> values.put(placeholder.id(), longest(placeholder)));
+        return values;
+    }
+}

@@ -1,0 +1,64 @@
+package fi.vuoro.domain.site;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One drop-in advice point. Its SMS number selects it for an inbound message; its name appears in
+ * SMS, so it is short and written in GSM-7 characters to keep every reply within two segments.
+ */
+public record Site(
+        String id,
+        String name,
+        String smsNumber,
+        OpeningHours openingHours,
+        Set<String> staffLanguages,
+        Duration defaultServiceTime,
+        int desks,
+        char ticketLetter,
+        Set<String> topics) {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
+    public static final int MAX_NAME_LENGTH = 24;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern GSM_SAFE_NAME = Pattern.compile("[A-Za-z0-9ÄÖÅäöåÜüÉé .,'()/&-]+");
+
+    public Site {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(openingHours, "openingHours");
+        if (name == null || name.length() > MAX_NAME_LENGTH || !GSM_SAFE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("A site name is 1-" + MAX_NAME_LENGTH + " plain letters, digits and spaces");
+        }
+        if (smsNumber == null || !E164.matcher(smsNumber).matches()) {
+            throw new IllegalArgumentException("A site's SMS number is in E.164 form, e.g. +358401234567");
+        }
+        if (desks < 1) {
+            throw new IllegalArgumentException("A site has at least one desk");
+        }
+        if (defaultServiceTime == null || defaultServiceTime.isNegative() || defaultServiceTime.isZero()) {
+            throw new IllegalArgumentException("A site's default service time is positive");
+        }
+        if (ticketLetter < 'A' || ticketLetter > 'Z') {
+            throw new IllegalArgumentException("A ticket letter is one of A-Z");
+        }
+        staffLanguages = Set.copyOf(staffLanguages);
+        topics = topics.stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The site's topic named by the first word of what the visitor wrote after the join word, if any. */
+    public Optional<String> topicNamedIn(String text) {
+        String first = text.trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
+        return topics.contains(first) ? Optional.of(first) : Optional.empty();
+    }
+
+    /** Whether the site's own staff speak the language, so no interpreter is needed. */
+    public boolean staffSpeak(String languageCode) {
+        return staffLanguages.contains(languageCode);
+    }
+}

@@ -1,0 +1,70 @@
+package fi.vuoro.domain.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every reply must fit in {@link SmsSegments#MAX_SEGMENTS} segments with every placeholder at its
+ * longest, in every language: a longer message costs visitors' prepaid credit and may arrive in pieces.
+ */
+class MessageLengthTest {
+
+    private static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
+
+    static Stream<Arguments> everyLanguageAndMessage() {
+        return CATALOGUE.languages().stream()
+                .flatMap(language -> Stream.of(MessageKey.values()).map(key -> Arguments.of(language.code(), key)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyLanguageAndMessage")
+    void message_shouldFitInTwoSegments_whenEveryPlaceholderIsAtItsLongest(String code, MessageKey key) {
+        String text = CATALOGUE.render(CATALOGUE.language(code).orElseThrow(), key, PlaceholderLimits.longestValues(key));
+
+        int segments = SmsSegments.segments(text);
+        assertTrue(segments <= SmsSegments.MAX_SEGMENTS, () -> code + " " + key.key() + " takes " + segments
+                + " segments (" + SmsSegments.units(text) + " " + SmsSegments.encodingOf(text) + " units): " + text);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyLanguageAndMessage")
+    void message_shouldStayInGsm7_whenTheLanguageIsWrittenInTheGsmAlphabet(String code, MessageKey key) {
+        Language language = CATALOGUE.language(code).orElseThrow();
+        if (SmsSegments.encodingOf(language.name()) != SmsSegments.Encoding.GSM_7) {
+            return; // Arabic, Cyrillic ... are UCS-2 anyway
+        }
+        String text = CATALOGUE.render(language, key, PlaceholderLimits.longestValues(key));
+
+        assertEquals(SmsSegments.Encoding.GSM_7, SmsSegments.encodingOf(text),
+                () -> code + " " + key.key() + " has a character outside the GSM alphabet (a typographic dash or quote?): " + text);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyLanguageAndMessage")
+    void message_shouldUseWesternDigits(String code, MessageKey key) {
+        String text = CATALOGUE.render(CATALOGUE.language(code).orElseThrow(), key, PlaceholderLimits.longestValues(key));
+
+        assertTrue(text.codePoints().filter(Character::isDigit).allMatch(c -> c >= '0' && c <= '9'), text);
+    }
+
+    @Test
+    void languageMenu_shouldFitInTwoSegments() {
+        String menu = CATALOGUE.languageMenu();
+
+        assertTrue(SmsSegments.segments(menu) <= SmsSegments.MAX_SEGMENTS,
+                () -> "The language menu takes " + SmsSegments.segments(menu) + " segments: " + menu);
+    }
+
+    @Test
+    void placeholderLimits_shouldBeAsLongAsTheirDocumentedMaximum() {
+        assertEquals(PlaceholderLimits.SITE_MAX_LENGTH, PlaceholderLimits.LONGEST_SITE.length());
+        assertEquals(PlaceholderLimits.DESK_MAX_LENGTH, PlaceholderLimits.LONGEST_DESK.length());
+        assertEquals(SmsSegments.Encoding.GSM_7, SmsSegments.encodingOf(PlaceholderLimits.LONGEST_SITE));
+    }
+}
