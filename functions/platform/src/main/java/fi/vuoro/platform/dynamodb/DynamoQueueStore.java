@@ -1,0 +1,242 @@
+package fi.vuoro.platform.dynamodb;
+
+import static fi.vuoro.platform.dynamodb.Keys.key;
+
+import fi.vuoro.domain.queue.LiveTicketExistsException;
+import fi.vuoro.domain.queue.QueueStore;
+import fi.vuoro.domain.queue.ServiceDay;
+import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.queue.TicketRef;
+import fi.vuoro.domain.queue.TicketStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** Tickets in DynamoDB: one partition per site and service day, plus per-visitor pointers. */
+public final class DynamoQueueStore implements QueueStore {
+
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final int LIVE_POINTER_INDEX = 1;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoQueueStore(DynamoDbClient dynamo, TableName table) {
+        this.dynamo = dynamo;
+        this.table = table.value();
+    }
+
+    @Override
+    public int nextTicketNumber(String siteId, ServiceDay day, Instant expiresAt) {
+        // ADD is atomic: concurrent joins each get their own number, in order, with no gaps between them.
+        Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+                .key(key(Keys.day(siteId, day), Keys.COUNTER))
+                .updateExpression("ADD nextNumber :one SET expiresAt = :expires")
+                .expressionAttributeValues(Map.of(
+                        ":one", AttributeValue.fromN("1"),
+                        ":expires", Attributes.epochSeconds(expiresAt)))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return (int) Attributes.number(updated, "nextNumber");
+    }
+
+    @Override
+    public void createTicket(Ticket ticket) {
+        TicketRef ref = ticket.ref();
+        String phoneKey = Keys.phone(ticket.phoneHash().orElseThrow());
+        Map<String, AttributeValue> pointer = pointerItem(phoneKey, Keys.live(ticket.siteId()), ticket);
+        Map<String, AttributeValue> history = pointerItem(phoneKey, Keys.ticketRef(ref), ticket);
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table)
+                            .item(TicketItems.toItem(ticket))
+                            .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                    // A pointer left from an earlier service day does not block today's join.
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(pointer)
+                            .conditionExpression("attribute_not_exists(PK) OR #day <> :day")
+                            .expressionAttributeNames(Map.of("#day", "day"))
+                            .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(ref.day().date().toString())))
+                            .build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(history).build()).build()));
+        } catch (TransactionCanceledException cancelled) {
+            if (failedOnCondition(cancelled, LIVE_POINTER_INDEX)) {
+                Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table)
+                        .key(key(phoneKey, Keys.live(ticket.siteId()))).consistentRead(true)).item();
+                throw new LiveTicketExistsException(refOf(existing));
+            }
+            throw cancelled;
+        }
+    }
+
+    @Override
+    public Optional<Ticket> findLiveTicket(String phoneHash, String siteId, Instant now) {
+        Map<String, AttributeValue> pointer = dynamo.getItem(b -> b.tableName(table)
+                .key(key(Keys.phone(phoneHash), Keys.live(siteId))).consistentRead(true)).item();
+        if (!Attributes.isLive(pointer, now)) {
+            return Optional.empty();
+        }
+        TicketRef ref = refOf(pointer);
+        if (!ref.day().equals(ServiceDay.of(now))) {
+            return Optional.empty();
+        }
+        return find(ref, now).filter(ticket -> ticket.status().isLive());
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketRef ref, Instant now) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Keys.ticketKey(ref)).consistentRead(true)).item();
+        return TicketItems.liveOnly(item, now);
+    }
+
+    @Override
+    public int countWaitingAhead(TicketRef ref, Instant now) {
+        if (ref.number() <= 1) {
+            return 0;
+        }
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :day AND SK BETWEEN :first AND :before")
+                .filterExpression("#status = :waiting AND expiresAt > :now")
+                .expressionAttributeNames(Map.of("#status", TicketItems.STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":day", AttributeValue.fromS(Keys.day(ref.siteId(), ref.day())),
+                        ":first", AttributeValue.fromS(Keys.ticket(1)),
+                        ":before", AttributeValue.fromS(Keys.ticket(ref.number() - 1)),
+                        ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
+                        ":now", Attributes.epochSeconds(now)))
+                .select(Select.COUNT)
+                .consistentRead(true)
+                .build();
+        int count = 0;
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            count += page.count();
+        }
+        return count;
+    }
+
+    @Override
+    public boolean leave(Ticket ticket, Instant now) {
+        TicketRef ref = ticket.ref();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().update(endAsLeft(ref, now)).build(),
+                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                            .key(key(Keys.phone(ticket.phoneHash().orElseThrow()), Keys.live(ref.siteId())))
+                            .conditionExpression("#day = :day AND #number = :number")
+                            .expressionAttributeNames(Map.of("#day", "day", "#number", "number"))
+                            .expressionAttributeValues(Map.of(
+                                    ":day", AttributeValue.fromS(ref.day().date().toString()),
+                                    ":number", AttributeValue.fromN(Integer.toString(ref.number()))))
+                            .build()).build()));
+            return true;
+        } catch (TransactionCanceledException notLive) {
+            return false;
+        }
+    }
+
+    @Override
+    public void changeLanguage(TicketRef ref, String language, boolean needsInterpreter) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref))
+                    .updateExpression("SET #language = :language, needsInterpreter = :needs")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#language", TicketItems.LANGUAGE))
+                    .expressionAttributeValues(Map.of(
+                            ":language", AttributeValue.fromS(language),
+                            ":needs", AttributeValue.fromBool(needsInterpreter))));
+        } catch (ConditionalCheckFailedException gone) {
+            // The ticket expired in between: the visitor's stored language still changed.
+        }
+    }
+
+    @Override
+    public void eraseVisitor(String phoneHash, Instant now) {
+        String phoneKey = Keys.phone(phoneHash);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("PK = :phone")
+                        .expressionAttributeValues(Map.of(":phone", AttributeValue.fromS(phoneKey)))
+                        .consistentRead(true))
+                .items().forEach(items::add);
+        for (Map<String, AttributeValue> item : items) {
+            if (Attributes.string(item, Keys.SK).startsWith(Keys.TICKET_PREFIX)) {
+                forgetPhoneOn(refOf(item), now);
+            }
+        }
+        for (Map<String, AttributeValue> item : items) {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(phoneKey, Attributes.string(item, Keys.SK))));
+        }
+    }
+
+    /** Ends the ticket as LEFT if it is still live, and removes the phone identity from it either way. */
+    private void forgetPhoneOn(TicketRef ref, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref))
+                    .updateExpression("SET #status = :left, finishedAt = :now REMOVE phoneCipher, phoneHash")
+                    .conditionExpression("#status IN (:waiting, :called)")
+                    .expressionAttributeNames(Map.of("#status", TicketItems.STATUS))
+                    .expressionAttributeValues(liveStatusValues(now)));
+        } catch (ConditionalCheckFailedException alreadyEnded) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref))
+                        .updateExpression("REMOVE phoneCipher, phoneHash")
+                        .conditionExpression("attribute_exists(PK)"));
+            } catch (ConditionalCheckFailedException expired) {
+                // Already deleted by its TTL: nothing left to forget.
+            }
+        }
+    }
+
+    private Update endAsLeft(TicketRef ref, Instant now) {
+        return Update.builder().tableName(table).key(Keys.ticketKey(ref))
+                .updateExpression("SET #status = :left, finishedAt = :now REMOVE phoneCipher")
+                .conditionExpression("#status IN (:waiting, :called)")
+                .expressionAttributeNames(Map.of("#status", TicketItems.STATUS))
+                .expressionAttributeValues(liveStatusValues(now))
+                .build();
+    }
+
+    private static Map<String, AttributeValue> liveStatusValues(Instant now) {
+        return Map.of(
+                ":left", AttributeValue.fromS(TicketStatus.LEFT.name()),
+                ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
+                ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
+                ":now", Attributes.epochMillis(now));
+    }
+
+    private static Map<String, AttributeValue> pointerItem(String phoneKey, String sortKey, Ticket ticket) {
+        return Map.of(
+                Keys.PK, AttributeValue.fromS(phoneKey),
+                Keys.SK, AttributeValue.fromS(sortKey),
+                "siteId", AttributeValue.fromS(ticket.siteId()),
+                "day", AttributeValue.fromS(ticket.day().date().toString()),
+                "number", AttributeValue.fromN(Integer.toString(ticket.number())),
+                Attributes.EXPIRES_AT, Attributes.epochSeconds(ticket.expiresAt()));
+    }
+
+    private static TicketRef refOf(Map<String, AttributeValue> pointer) {
+        return new TicketRef(Attributes.string(pointer, "siteId"),
+                new ServiceDay(LocalDate.parse(Attributes.string(pointer, "day"))),
+                (int) Attributes.number(pointer, "number"));
+    }
+
+    private static boolean failedOnCondition(TransactionCanceledException cancelled, int index) {
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        return reasons != null && reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
+    }
+}

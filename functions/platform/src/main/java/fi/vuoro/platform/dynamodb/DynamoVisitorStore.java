@@ -1,0 +1,42 @@
+package fi.vuoro.platform.dynamodb;
+
+import static fi.vuoro.platform.dynamodb.Keys.key;
+
+import fi.vuoro.domain.visitor.VisitorProfile;
+import fi.vuoro.domain.visitor.VisitorStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A visitor's chosen language, under the keyed hash of their number. */
+public final class DynamoVisitorStore implements VisitorStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoVisitorStore(DynamoDbClient dynamo, TableName table) {
+        this.dynamo = dynamo;
+        this.table = table.value();
+    }
+
+    @Override
+    public Optional<VisitorProfile> find(String phoneHash, Instant now) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(Keys.phone(phoneHash), Keys.PROFILE)).consistentRead(true)).item();
+        if (!Attributes.isLive(item, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new VisitorProfile(phoneHash, Attributes.string(item, "language")));
+    }
+
+    @Override
+    public void save(VisitorProfile profile, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.phone(profile.phoneHash()), Keys.PROFILE));
+        item.put("language", AttributeValue.fromS(profile.language()));
+        item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+}

@@ -1,0 +1,80 @@
+package fi.vuoro.platform.dynamodb;
+
+import fi.vuoro.domain.site.OpeningHours;
+import fi.vuoro.domain.site.Site;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps a site to its profile item and back (the form docs/deploy.md shows for adding a site). */
+final class SiteItems {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private SiteItems() {
+    }
+
+    static Map<String, AttributeValue> toItem(Site site) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.site(site.id()), Keys.PROFILE));
+        item.put("siteId", AttributeValue.fromS(site.id()));
+        item.put("name", AttributeValue.fromS(site.name()));
+        item.put("smsNumber", AttributeValue.fromS(site.smsNumber()));
+        item.put("openingHours", AttributeValue.fromM(openingHours(site.openingHours())));
+        item.put("staffLanguages", strings(site.staffLanguages()));
+        item.put("defaultServiceMinutes", AttributeValue.fromN(Long.toString(site.defaultServiceTime().toMinutes())));
+        item.put("desks", AttributeValue.fromN(Integer.toString(site.desks())));
+        item.put("ticketLetter", AttributeValue.fromS(Character.toString(site.ticketLetter())));
+        item.put("topics", strings(site.topics()));
+        return item;
+    }
+
+    static Site fromItem(Map<String, AttributeValue> item) {
+        Map<String, String> hours = new LinkedHashMap<>();
+        item.getOrDefault("openingHours", AttributeValue.fromM(Map.of())).m()
+                .forEach((day, periods) -> hours.put(day, periods.s()));
+        return new Site(
+                Attributes.string(item, "siteId"),
+                Attributes.string(item, "name"),
+                Attributes.string(item, "smsNumber"),
+                OpeningHours.parse(hours),
+                stringSet(item, "staffLanguages"),
+                Duration.ofMinutes(Attributes.number(item, "defaultServiceMinutes")),
+                (int) Attributes.number(item, "desks"),
+                Attributes.string(item, "ticketLetter").charAt(0),
+                stringSet(item, "topics"));
+    }
+
+    private static Map<String, AttributeValue> openingHours(OpeningHours hours) {
+        Map<String, AttributeValue> byDay = new LinkedHashMap<>();
+        for (Map.Entry<DayOfWeek, List<OpeningHours.Period>> day : hours.periods().entrySet()) {
+            String periods = day.getValue().stream()
+                    .map(p -> TIME.format(p.start()) + "-" + (p.end().equals(LocalTime.MAX) ? "24:00" : TIME.format(p.end())))
+                    .collect(Collectors.joining(","));
+            byDay.put(day.getKey().name().substring(0, 3), AttributeValue.fromS(periods));
+        }
+        return byDay;
+    }
+
+    private static AttributeValue strings(Set<String> values) {
+        return AttributeValue.fromL(values.stream().sorted().map(AttributeValue::fromS).toList());
+    }
+
+    private static Set<String> stringSet(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            return Set.of();
+        }
+        if (value.hasSs()) {
+            return Set.copyOf(value.ss());
+        }
+        return value.l().stream().map(AttributeValue::s).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,129 @@
+package fi.vuoro.platform.wiring;
+
+import fi.vuoro.domain.estimate.ServiceHistorySource;
+import fi.vuoro.domain.language.MessageCatalogue;
+import fi.vuoro.domain.queue.QueueStore;
+import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.sms.ReplyLog;
+import fi.vuoro.domain.sms.VisitorSmsService;
+import fi.vuoro.domain.visitor.PhoneProtector;
+import fi.vuoro.domain.visitor.VisitorStore;
+import fi.vuoro.platform.config.Secrets;
+import fi.vuoro.platform.config.SsmParameters;
+import fi.vuoro.platform.config.VuoroConfiguration;
+import fi.vuoro.platform.crypto.KeyedPhoneProtector;
+import fi.vuoro.platform.dynamodb.DynamoQueueStore;
+import fi.vuoro.platform.dynamodb.DynamoReplyLog;
+import fi.vuoro.platform.dynamodb.DynamoServiceHistory;
+import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.platform.dynamodb.DynamoVisitorStore;
+import fi.vuoro.platform.dynamodb.TableName;
+import fi.vuoro.platform.twilio.TwilioWebhookVerifier;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the adapters once, at start-up (Lambda init, before a SnapStart snapshot), and wires them
+ * into the domain services.
+ */
+@Factory
+public class PlatformFactory {
+
+    /** Tests and the local runtime may register their own clock. */
+    @Singleton
+    @Requires(missingBeans = Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Secrets secrets() {
+        return new Secrets(SsmParameters::read);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    DynamoDbClient dynamoDbClient(VuoroConfiguration config) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        String endpoint = config.getDynamodbEndpoint();
+        if (endpoint != null && !endpoint.isBlank()) {
+            // DynamoDB Local accepts any credentials and region.
+            builder.endpointOverride(URI.create(endpoint))
+                    .region(Region.EU_NORTH_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    TableName tableName(VuoroConfiguration config) {
+        return new TableName(config.getTableName());
+    }
+
+    @Singleton
+    DynamoSiteDirectory siteDirectory(DynamoDbClient dynamo, TableName table, Clock clock) {
+        return new DynamoSiteDirectory(dynamo, table, clock);
+    }
+
+    @Singleton
+    QueueStore queueStore(DynamoDbClient dynamo, TableName table) {
+        return new DynamoQueueStore(dynamo, table);
+    }
+
+    @Singleton
+    VisitorStore visitorStore(DynamoDbClient dynamo, TableName table) {
+        return new DynamoVisitorStore(dynamo, table);
+    }
+
+    @Singleton
+    ReplyLog replyLog(DynamoDbClient dynamo, TableName table) {
+        return new DynamoReplyLog(dynamo, table);
+    }
+
+    @Singleton
+    ServiceHistorySource serviceHistory(DynamoDbClient dynamo, TableName table) {
+        return new DynamoServiceHistory(dynamo, table);
+    }
+
+    @Singleton
+    PhoneProtector phoneProtector(VuoroConfiguration config, Secrets secrets) {
+        return new KeyedPhoneProtector(
+                secrets.resolve("phone hash key", config.getPhoneHashKey(), config.getPhoneHashKeyParameter()),
+                secrets.resolve("phone encryption key", config.getPhoneEncryptionKey(),
+                        config.getPhoneEncryptionKeyParameter()));
+    }
+
+    @Singleton
+    MessageCatalogue messageCatalogue() {
+        return MessageCatalogue.loadDefault();
+    }
+
+    @Singleton
+    TwilioWebhookVerifier twilioWebhookVerifier(VuoroConfiguration config, Secrets secrets) {
+        return new TwilioWebhookVerifier(
+                secrets.resolve("Twilio auth token", config.getTwilioAuthToken(), config.getTwilioAuthTokenParameter()),
+                config.getPublicBaseUrl());
+    }
+
+    @Singleton
+    VisitorSmsService visitorSmsService(SiteDirectory sites, QueueStore queue, VisitorStore visitors,
+                                        ReplyLog replies, PhoneProtector phones, ServiceHistorySource history,
+                                        MessageCatalogue catalogue, Clock clock, VuoroConfiguration config) {
+        return new VisitorSmsService(sites, queue, visitors, replies, phones, history, catalogue, clock,
+                Duration.ofHours(config.getRetentionHours()));
+    }
+}
