@@ -1,0 +1,49 @@
+package fi.vuoro.sms;
+
+import fi.vuoro.domain.sms.InboundSms;
+import fi.vuoro.domain.sms.VisitorSmsService;
+import fi.vuoro.platform.http.WebhookNotSignedException;
+import fi.vuoro.platform.twilio.TwilioWebhookVerifier;
+import fi.vuoro.platform.twilio.TwimlReplies;
+import fi.vuoro.platform.twilio.TwimlReplyListener;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Twilio's "a message comes in" webhook for a site's number. The signature is checked before
+ * anything is read or written; the reply goes back as TwiML, which Twilio sends to the visitor.
+ */
+@Controller
+public class TwilioSmsWebhookController {
+
+    static final String PATH = "/sms/inbound";
+
+    private final TwilioWebhookVerifier verifier;
+    private final VisitorSmsService visitors;
+    private final List<TwimlReplyListener> listeners;
+
+    public TwilioSmsWebhookController(TwilioWebhookVerifier verifier, VisitorSmsService visitors,
+                                      List<TwimlReplyListener> listeners) {
+        this.verifier = verifier;
+        this.visitors = visitors;
+        this.listeners = listeners;
+    }
+
+    @Post(uri = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
+    public String inbound(@Body Map<String, String> form,
+                          @Nullable @Header("X-Twilio-Signature") String signature) {
+        if (!verifier.isSigned(PATH, form, signature)) {
+            throw new WebhookNotSignedException();
+        }
+        InboundSms sms = new InboundSms(form.get("MessageSid"), form.get("From"), form.get("To"), form.get("Body"));
+        String reply = visitors.handle(sms);
+        listeners.forEach(listener -> listener.replied(sms.from(), sms.to(), reply));
+        return TwimlReplies.message(reply);
+    }
+}
