@@ -1,0 +1,122 @@
+package fi.vuoro.local;
+
+import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.testkit.CloudFormationTemplate;
+import fi.vuoro.testkit.DynamoDbLocalServer;
+import fi.vuoro.testkit.FakeTwilioApi;
+import fi.vuoro.testkit.TemplateTables;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service on one machine: DynamoDB Local in-process with the tables declared in
+ * template.yaml, a fake Twilio REST API on loopback, and every function's controllers behind one
+ * HTTP server, with the SMS simulator page and a seeded demo site.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+    /** The table's logical id in template.yaml, which is its name locally. */
+    static final String TABLE = "VuoroTable";
+
+    private final DynamoDbLocalServer dynamo;
+    private final FakeTwilioApi twilio;
+    private final ApplicationContext context;
+    private final int port;
+
+    private LocalRuntime(DynamoDbLocalServer dynamo, FakeTwilioApi twilio, ApplicationContext context, int port) {
+        this.dynamo = dynamo;
+        this.twilio = twilio;
+        this.context = context;
+        this.port = port;
+    }
+
+    public static void main(String[] args) {
+        LocalRuntime runtime = start(LocalSettings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "local-runtime-stop"));
+        LOG.info("Local runtime started on port {}", runtime.port());
+        System.out.printf("%nVuoro runs at %s%n  SMS simulator: %s/simulator/index.html%n  demo site number: %s%n"
+                + "  sent SMS: %s/local/messages%nStop with Ctrl+C.%n",
+                runtime.baseUrl(), runtime.baseUrl(), DemoSite.NUMBER, runtime.baseUrl());
+    }
+
+    public static LocalRuntime start(LocalSettings settings) {
+        DynamoDbLocalServer dynamo = DynamoDbLocalServer.start();
+        FakeTwilioApi twilio = null;
+        try {
+            TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+            twilio = FakeTwilioApi.start(0);
+            ApplicationContext context = ApplicationContext.builder()
+                    .properties(properties(settings, dynamo.endpoint()))
+                    .singletons(settings.clock(), twilio, new RecordingTwilio(twilio))
+                    .start();
+            context.getBean(DynamoSiteDirectory.class).save(DemoSite.create());
+            context.getBean(EmbeddedServer.class).start();
+            return new LocalRuntime(dynamo, twilio, context, settings.port());
+        } catch (RuntimeException e) {
+            if (twilio != null) {
+                twilio.close();
+            }
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> properties(LocalSettings settings, URI dynamoEndpoint) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", settings.port());
+        properties.put("micronaut.server.host", "localhost");
+        properties.put("micronaut.router.static-resources.simulator.paths", "classpath:simulator");
+        properties.put("micronaut.router.static-resources.simulator.mapping", "/simulator/**");
+        properties.put("vuoro.table-name", TABLE);
+        properties.put("vuoro.dynamodb-endpoint", dynamoEndpoint.toString());
+        properties.put("vuoro.public-base-url", "http://localhost:" + settings.port());
+        properties.put("vuoro.twilio-account-sid", LocalSettings.DEV_TWILIO_ACCOUNT_SID);
+        properties.put("vuoro.twilio-auth-token", settings.twilioAuthToken());
+        properties.put("vuoro.phone-hash-key", LocalSettings.DEV_PHONE_HASH_KEY);
+        properties.put("vuoro.phone-encryption-key", LocalSettings.DEV_PHONE_ENCRYPTION_KEY);
+        return properties;
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public FakeTwilioApi twilio() {
+        return twilio;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public DynamoDbLocalServer dynamo() {
+        return dynamo;
+    }
+
+    /** Everything the fake Twilio has sent so far (TwiML replies and REST messages). */
+    public List<FakeTwilioApi.RecordedMessage> sentMessages() {
+        return twilio.messages();
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            twilio.close();
+            dynamo.close();
+        }
+    }
+
+}
