@@ -20,11 +20,13 @@ public final class CommandParser {
     private final MessageCatalogue catalogue;
     private final KeywordTable keywords;
     private final LanguageNames languageNames;
+    private final Language fallback;
 
     public CommandParser(MessageCatalogue catalogue) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.keywords = new KeywordTable(catalogue.languages(), catalogue.fallbackLanguage());
         this.languageNames = new LanguageNames(catalogue.languages());
+        this.fallback = catalogue.fallbackLanguage();
     }
 
     /**
@@ -60,9 +62,10 @@ public final class CommandParser {
 
     /**
      * The visitor's own language when the keyword is theirs or is one of the English words every
-     * language accepts; otherwise the first language, in menu order, that has the keyword.
+     * language accepts; else English for an English word; otherwise the first language, in menu
+     * order, that has the keyword.
      */
-    private static Language keywordLanguage(KeywordTable.Match match, Optional<Language> preferred) {
+    private Language keywordLanguage(KeywordTable.Match match, Optional<Language> preferred) {
         if (preferred.isPresent()) {
             String code = preferred.get().code();
             Optional<Language> own = match.languages().stream().filter(l -> l.code().equals(code)).findFirst();
@@ -72,6 +75,9 @@ public final class CommandParser {
             if (match.universal()) {
                 return preferred.get();
             }
+        }
+        if (match.universal()) {
+            return fallback;
         }
         return match.languages().get(0);
     }
