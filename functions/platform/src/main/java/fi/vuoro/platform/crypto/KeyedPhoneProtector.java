@@ -26,7 +26,6 @@ public final class KeyedPhoneProtector implements PhoneProtector {
 
     private final SecretKeySpec hashKey;
     private final SecretKeySpec encryptionKey;
-    private final SecureRandom random = new SecureRandom();
 
     public KeyedPhoneProtector(String hashKeyText, String encryptionKeyText) {
         this.hashKey = new SecretKeySpec(keyBytes(hashKeyText, "hash"), "HmacSHA256");
@@ -52,7 +51,9 @@ public final class KeyedPhoneProtector implements PhoneProtector {
     public String encrypt(String e164Number) {
         try {
             byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
+            // A generator made per call, not at start-up: a SnapStart snapshot must not carry its state into
+            // every restored instance, or two instances could draw the same GCM nonce.
+            new SecureRandom().nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(normalise(e164Number).getBytes(StandardCharsets.UTF_8));

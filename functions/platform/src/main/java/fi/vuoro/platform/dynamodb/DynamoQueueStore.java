@@ -44,7 +44,8 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public int nextTicketNumber(String siteId, ServiceDay day, Instant expiresAt) {
-        // ADD is atomic: concurrent joins each get their own number, in order, with no gaps between them.
+        // ADD is atomic: concurrent joins each get their own number, in order. A join that loses a race for
+        // the same visitor leaves its number unused, which is harmless: positions are counted, not derived.
         Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                 .key(key(Keys.day(siteId, day), Keys.COUNTER))
                 .updateExpression("ADD nextNumber :one SET expiresAt = :expires")
