@@ -75,7 +75,15 @@ public final class VisitorSmsService {
             LOG.info("Redelivered message answered with its earlier reply");
             return earlier.get();
         }
-        String reply = respond(sms, now);
+        String reply;
+        try {
+            reply = respond(sms, now);
+        } catch (RuntimeException failure) {
+            // The visitor still hears back. Nothing is remembered for this message, so a redelivery is
+            // handled afresh; every write before the failure was conditional, so a retry cannot double it.
+            LOG.error("Could not handle a visitor's message: {}", failure.getClass().getName());
+            return texts.plain(catalogue.fallbackLanguage(), MessageKey.TRY_AGAIN);
+        }
         return replies.saveIfAbsent(sms.messageId(), reply, now.plus(REPLY_MEMORY));
     }
 
