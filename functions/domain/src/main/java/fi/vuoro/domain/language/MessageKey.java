@@ -30,6 +30,8 @@ public enum MessageKey {
     STATUS_WAITING("status.waiting", names(LEAVE), CODE, POSITION, WAIT_MIN, WAIT_MAX),
     STATUS_NEXT("status.next", names(), CODE),
     STATUS_CALLED("status.called", names(), CODE, DESK),
+    COME_BACK("come.back", names(LEAVE), SITE, CODE, POSITION),
+    NO_SHOW("no.show", names(JOIN), CODE),
     NOT_IN_QUEUE("status.none", names(JOIN)),
     LEFT("left", names(JOIN), CODE),
     CLOSED("closed", names(JOIN), SITE, OPENS),
