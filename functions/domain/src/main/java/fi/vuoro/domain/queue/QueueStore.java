@@ -1,5 +1,6 @@
 package fi.vuoro.domain.queue;
 
+import fi.vuoro.domain.outbox.OutboundSms;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -39,4 +40,41 @@ public interface QueueStore {
      * every one of their tickets (live ones end as LEFT).
      */
     void eraseVisitor(String phoneHash, Instant now);
+
+    /** The site's whole service day, tickets and desks, read in one Query. Expired items are left out. */
+    QueueDay day(String siteId, ServiceDay day, Instant now);
+
+    /** Stores a WAITING ticket of a walk-in, who has no phone and so no live slot. */
+    void createWalkIn(Ticket ticket);
+
+    /**
+     * WAITING to CALLED at a desk, with the "your turn" SMS if the visitor has a phone, atomically.
+     *
+     * @return false if the ticket was no longer WAITING (another desk called it first)
+     */
+    boolean call(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms);
+
+    /** Calls a CALLED visitor again (restarting the grace time), with the SMS again; false if not CALLED. */
+    boolean recall(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms);
+
+    /**
+     * CALLED to SERVED or NO_SHOW: the phone number is forgotten, the live slot freed, and the SMS
+     * (if any) written to the outbox, atomically.
+     *
+     * @return false if the ticket was no longer CALLED
+     */
+    boolean finish(Ticket ticket, TicketStatus outcome, Instant now, Optional<OutboundSms> sms);
+
+    /** CALLED or NO_SHOW back to WAITING, keeping the ticket's place; false if in neither state. */
+    boolean requeue(Ticket ticket, Instant now);
+
+    /**
+     * Marks that the visitor was told to come back, with that SMS, at most once per ticket.
+     *
+     * @return false if already marked or no longer WAITING
+     */
+    boolean markComeBackSent(Ticket ticket, Optional<OutboundSms> sms);
+
+    /** Opens or closes a desk for the day. */
+    void setDesk(String siteId, ServiceDay day, Desk desk, Instant expiresAt);
 }

@@ -22,8 +22,12 @@ public record Site(
         Duration defaultServiceTime,
         int desks,
         char ticketLetter,
-        Set<String> topics) {
+        Set<String> topics,
+        int comeBackWhenAhead,
+        Duration noShowGrace) {
 
+    public static final int DEFAULT_COME_BACK_WHEN_AHEAD = 3;
+    public static final Duration DEFAULT_NO_SHOW_GRACE = Duration.ofMinutes(10);
     public static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
     public static final int MAX_NAME_LENGTH = 24;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -47,6 +51,12 @@ public record Site(
         if (ticketLetter < 'A' || ticketLetter > 'Z') {
             throw new IllegalArgumentException("A ticket letter is one of A-Z");
         }
+        if (comeBackWhenAhead < 0) {
+            throw new IllegalArgumentException("The come-back threshold cannot be negative");
+        }
+        if (noShowGrace == null || noShowGrace.isNegative() || noShowGrace.isZero()) {
+            throw new IllegalArgumentException("A site's no-show grace time is positive");
+        }
         staffLanguages = Set.copyOf(staffLanguages);
         topics = topics.stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -55,6 +65,13 @@ public record Site(
     public Optional<String> topicNamedIn(String text) {
         String first = text.trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
         return topics.contains(first) ? Optional.of(first) : Optional.empty();
+    }
+
+    /** A site with the default come-back threshold and no-show grace time. */
+    public Site(String id, String name, String smsNumber, OpeningHours openingHours, Set<String> staffLanguages,
+                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topics) {
+        this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter, topics,
+                DEFAULT_COME_BACK_WHEN_AHEAD, DEFAULT_NO_SHOW_GRACE);
     }
 
     /** Whether the site's own staff speak the language, so no interpreter is needed. */

@@ -9,4 +9,7 @@ public interface SiteDirectory {
     Optional<Site> findByNumber(String e164Number);
 
     Optional<Site> findById(String siteId);
+
+    /** Every site, for scheduled work (never on a request path). */
+    java.util.List<Site> all();
 }

@@ -17,6 +17,7 @@ import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.staff.ComeBackNotifier;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.domain.visitor.VisitorProfile;
 import fi.vuoro.domain.visitor.VisitorStore;
@@ -45,6 +46,7 @@ public final class VisitorSmsService {
     private final ReplyLog replies;
     private final PhoneProtector phones;
     private final ServiceHistorySource history;
+    private final ComeBackNotifier comeBack;
     private final MessageCatalogue catalogue;
     private final CommandParser parser;
     private final SmsTexts texts;
@@ -52,14 +54,15 @@ public final class VisitorSmsService {
     private final Duration retention;
 
     public VisitorSmsService(SiteDirectory sites, QueueStore queue, VisitorStore visitors, ReplyLog replies,
-                             PhoneProtector phones, ServiceHistorySource history, MessageCatalogue catalogue,
-                             Clock clock, Duration retention) {
+                             PhoneProtector phones, ServiceHistorySource history, ComeBackNotifier comeBack,
+                             MessageCatalogue catalogue, Clock clock, Duration retention) {
         this.sites = sites;
         this.queue = queue;
         this.visitors = visitors;
         this.replies = replies;
         this.phones = phones;
         this.history = history;
+        this.comeBack = comeBack;
         this.catalogue = catalogue;
         this.parser = new CommandParser(catalogue);
         this.texts = new SmsTexts(catalogue);
@@ -132,6 +135,7 @@ public final class VisitorSmsService {
         if (command instanceof Command.Erase) {
             queue.eraseVisitor(visit.phoneHash, now);
             LOG.info("Visitor data erased on request at site {}", visit.site.id());
+            comeBack.queueMoved(visit.site, now);
             return texts.plain(lang, MessageKey.ERASED);
         }
         return texts.plain(lang, MessageKey.UNKNOWN);
@@ -152,10 +156,9 @@ public final class VisitorSmsService {
         ServiceDay day = ServiceDay.of(visit.now);
         Instant expiresAt = day.expiresAt(retention);
         int number = queue.nextTicketNumber(site.id(), day, expiresAt);
-        Ticket ticket = new Ticket(site.id(), day, number, TicketCode.of(site.ticketLetter(), number),
-                TicketStatus.WAITING, language.code(), topic, !site.staffSpeak(language.code()),
-                Optional.of(visit.phoneHash), Optional.of(phones.encrypt(visit.phoneNumber)), visit.now,
-                Optional.empty(), expiresAt);
+        Ticket ticket = Ticket.joinedBySms(site.id(), day, number, TicketCode.of(site.ticketLetter(), number),
+                language.code(), topic, !site.staffSpeak(language.code()), visit.phoneHash,
+                phones.encrypt(visit.phoneNumber), visit.now, expiresAt);
         try {
             queue.createTicket(ticket);
         } catch (LiveTicketExistsException raced) {
@@ -166,6 +169,7 @@ public final class VisitorSmsService {
         }
         rememberLanguage(visit, language);
         int ahead = queue.countWaitingAhead(ticket.ref(), visit.now);
+        comeBack.joined(site, ticket, ahead);
         LOG.info("Ticket {} issued at site {} with {} waiting ahead", ticket.code(), site.id(), ahead);
         return texts.joined(language, site, ticket, ahead, estimate(site, ahead));
     }
@@ -185,6 +189,7 @@ public final class VisitorSmsService {
         Optional<Ticket> live = queue.findLiveTicket(visit.phoneHash, visit.site.id(), visit.now);
         if (live.isPresent() && queue.leave(live.get(), visit.now)) {
             LOG.info("Ticket {} left the queue at site {}", live.get().code(), visit.site.id());
+            comeBack.queueMoved(visit.site, visit.now);
             return texts.left(language, live.get());
         }
         return texts.plain(language, MessageKey.NOT_IN_QUEUE);

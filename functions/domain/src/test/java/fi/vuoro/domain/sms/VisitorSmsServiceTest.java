@@ -9,6 +9,8 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.staff.ComeBackNotifier;
+import fi.vuoro.domain.staff.QueueSms;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.domain.visitor.VisitorStore;
 import java.lang.reflect.Proxy;
@@ -49,8 +51,10 @@ class VisitorSmsServiceTest {
     }
 
     private static VisitorSmsService service(SiteDirectory sites, ReplyLog replies) {
-        return new VisitorSmsService(sites, unreachable(QueueStore.class), unreachable(VisitorStore.class), replies,
-                unreachable(PhoneProtector.class), siteId -> ServiceHistory.NONE, CATALOGUE,
+        QueueStore queue = unreachable(QueueStore.class);
+        return new VisitorSmsService(sites, queue, unreachable(VisitorStore.class), replies,
+                unreachable(PhoneProtector.class), siteId -> ServiceHistory.NONE,
+                new ComeBackNotifier(queue, new QueueSms(CATALOGUE)), CATALOGUE,
                 Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC), Duration.ofHours(48));
     }
 
@@ -83,6 +87,11 @@ class VisitorSmsServiceTest {
             @Override
             public Optional<fi.vuoro.domain.site.Site> findById(String siteId) {
                 return Optional.empty();
+            }
+
+            @Override
+            public java.util.List<fi.vuoro.domain.site.Site> all() {
+                return java.util.List.of();
             }
         };
         String reply = service(none, new MemoryReplyLog())

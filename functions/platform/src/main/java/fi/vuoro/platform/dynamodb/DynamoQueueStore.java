@@ -2,7 +2,10 @@ package fi.vuoro.platform.dynamodb;
 
 import static fi.vuoro.platform.dynamodb.Keys.key;
 
+import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
+import fi.vuoro.domain.queue.QueueDay;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
@@ -11,6 +14,7 @@ import fi.vuoro.domain.queue.TicketStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,6 +185,153 @@ public final class DynamoQueueStore implements QueueStore {
         }
         for (Map<String, AttributeValue> item : items) {
             dynamo.deleteItem(b -> b.tableName(table).key(key(phoneKey, Attributes.string(item, Keys.SK))));
+        }
+    }
+
+    @Override
+    public QueueDay day(String siteId, ServiceDay day, Instant now) {
+        List<Ticket> tickets = new ArrayList<>();
+        List<Desk> desks = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("PK = :day")
+                        .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Keys.day(siteId, day))))
+                        .consistentRead(true))
+                .items().forEach(item -> {
+                    String sortKey = Attributes.string(item, Keys.SK);
+                    if (sortKey.startsWith(Keys.TICKET_PREFIX)) {
+                        TicketItems.liveOnly(item, now).ifPresent(tickets::add);
+                    } else if (sortKey.startsWith(Keys.DESK_PREFIX) && Attributes.isLive(item, now)) {
+                        desks.add(new Desk(Attributes.string(item, "label"), Attributes.bool(item, "open"),
+                                Attributes.string(item, "changedBy"),
+                                Instant.ofEpochMilli(Attributes.number(item, "changedAt"))));
+                    }
+                });
+        return new QueueDay(tickets, desks);
+    }
+
+    @Override
+    public void createWalkIn(Ticket ticket) {
+        dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(ticket))
+                .conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
+    public boolean call(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms) {
+        return changeTicket(ticket.ref(),
+                "SET #status = :called, #desk = :desk, calledAt = :now",
+                "#status = :waiting",
+                Map.of(":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
+                        ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
+                        ":desk", AttributeValue.fromS(desk),
+                        ":now", Attributes.epochMillis(now)),
+                sms, Optional.empty());
+    }
+
+    @Override
+    public boolean recall(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms) {
+        return changeTicket(ticket.ref(),
+                "SET #desk = :desk, calledAt = :now",
+                "#status = :called",
+                Map.of(":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
+                        ":desk", AttributeValue.fromS(desk),
+                        ":now", Attributes.epochMillis(now)),
+                sms, Optional.empty());
+    }
+
+    @Override
+    public boolean finish(Ticket ticket, TicketStatus outcome, Instant now, Optional<OutboundSms> sms) {
+        if (outcome != TicketStatus.SERVED && outcome != TicketStatus.NO_SHOW) {
+            throw new IllegalArgumentException("A called visitor is either served or a no-show, not " + outcome);
+        }
+        Optional<Delete> freeLiveSlot = ticket.phoneHash().map(hash -> Delete.builder().tableName(table)
+                .key(key(Keys.phone(hash), Keys.live(ticket.siteId())))
+                .conditionExpression("attribute_not_exists(PK) OR (#day = :day AND #number = :number)")
+                .expressionAttributeNames(Map.of("#day", "day", "#number", "number"))
+                .expressionAttributeValues(Map.of(
+                        ":day", AttributeValue.fromS(ticket.day().date().toString()),
+                        ":number", AttributeValue.fromN(Integer.toString(ticket.number()))))
+                .build());
+        return changeTicket(ticket.ref(),
+                "SET #status = :outcome, finishedAt = :now REMOVE phoneCipher",
+                "#status = :called",
+                Map.of(":outcome", AttributeValue.fromS(outcome.name()),
+                        ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
+                        ":now", Attributes.epochMillis(now)),
+                sms, freeLiveSlot);
+    }
+
+    @Override
+    public boolean requeue(Ticket ticket, Instant now) {
+        return changeTicket(ticket.ref(),
+                "SET #status = :waiting REMOVE #desk, calledAt, finishedAt",
+                "#status IN (:called, :noShow)",
+                Map.of(":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
+                        ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
+                        ":noShow", AttributeValue.fromS(TicketStatus.NO_SHOW.name())),
+                Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public boolean markComeBackSent(Ticket ticket, Optional<OutboundSms> sms) {
+        return changeTicket(ticket.ref(),
+                "SET comeBackSent = :yes",
+                "#status = :waiting AND attribute_not_exists(comeBackSent)",
+                Map.of(":yes", AttributeValue.fromBool(true),
+                        ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name())),
+                sms, Optional.empty());
+    }
+
+    @Override
+    public void setDesk(String siteId, ServiceDay day, Desk desk, Instant expiresAt) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.day(siteId, day)),
+                Keys.SK, AttributeValue.fromS(Keys.DESK_PREFIX + desk.label()),
+                "label", AttributeValue.fromS(desk.label()),
+                "open", AttributeValue.fromBool(desk.open()),
+                "changedBy", AttributeValue.fromS(desk.changedBy()),
+                "changedAt", Attributes.epochMillis(desk.changedAt()),
+                Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt))));
+    }
+
+    /**
+     * One conditional change of a ticket, together with the SMS it owes and any other delete, in a
+     * single transaction: the change and its message happen together or not at all.
+     *
+     * @return false if the ticket was not in the state the condition requires
+     */
+    private boolean changeTicket(TicketRef ref, String update, String condition, Map<String, AttributeValue> values,
+                                 Optional<OutboundSms> sms, Optional<Delete> alsoDelete) {
+        Map<String, String> names = new HashMap<>();
+        names.put("#status", TicketItems.STATUS);
+        if (update.contains("#desk") || condition.contains("#desk")) {
+            names.put("#desk", TicketItems.DESK);
+        }
+        String fullCondition = "attribute_exists(PK) AND " + condition;
+        if (sms.isEmpty() && alsoDelete.isEmpty()) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref)).updateExpression(update)
+                        .conditionExpression(fullCondition).expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException notInThatState) {
+                return false;
+            }
+        }
+        Update change = Update.builder().tableName(table).key(Keys.ticketKey(ref)).updateExpression(update)
+                .conditionExpression(fullCondition).expressionAttributeNames(names)
+                .expressionAttributeValues(values).build();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(change).build());
+        sms.ifPresent(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
+        alsoDelete.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            if (failedOnCondition(cancelled, 0)) {
+                return false;
+            }
+            throw cancelled;
         }
     }
 

@@ -7,6 +7,8 @@ import fi.vuoro.domain.site.SiteDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,15 +60,29 @@ public final class DynamoSiteDirectory implements SiteDirectory {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SiteItems.fromItem(item));
     }
 
-    /** Adds or replaces a site together with the route from its SMS number. */
+    @Override
+    public List<Site> all() {
+        List<Site> sites = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :sites")
+                        .expressionAttributeValues(Map.of(":sites", AttributeValue.fromS(Keys.SITES))))
+                .items().forEach(entry -> findById(Attributes.string(entry, "siteId")).ifPresent(sites::add));
+        return sites;
+    }
+
+    /** Adds or replaces a site together with the route from its SMS number and its registry entry. */
     public void save(Site site) {
         Map<String, AttributeValue> route = Map.of(
                 Keys.PK, AttributeValue.fromS(Keys.number(site.smsNumber())),
                 Keys.SK, AttributeValue.fromS(Keys.ROUTE),
                 "siteId", AttributeValue.fromS(site.id()));
+        Map<String, AttributeValue> registry = Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.SITES),
+                Keys.SK, AttributeValue.fromS(Keys.site(site.id())),
+                "siteId", AttributeValue.fromS(site.id()));
         dynamo.transactWriteItems(b -> b.transactItems(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(SiteItems.toItem(site)).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(route).build()).build()));
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(route).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(registry).build()).build()));
         byNumber.remove(site.smsNumber());
     }
 

@@ -18,6 +18,9 @@ final class Keys {
     static final String REPLY = "REPLY";
     static final String TICKET_PREFIX = "TICKET#";
     static final String LIVE_PREFIX = "LIVE#";
+    static final String DESK_PREFIX = "DESK#";
+    /** The partition listing every site, for scheduled jobs. */
+    static final String SITES = "SITES";
 
     private Keys() {
     }
@@ -36,6 +39,11 @@ final class Keys {
 
     static String ticket(int number) {
         return String.format("TICKET#%05d", number);
+    }
+
+    /** Real service durations of a site, newest last by sort key. */
+    static String serviceTimes(String siteId) {
+        return "SITE#" + siteId + "#SERVICE";
     }
 
     static String phone(String phoneHash) {

@@ -33,6 +33,8 @@ final class SiteItems {
         item.put("desks", AttributeValue.fromN(Integer.toString(site.desks())));
         item.put("ticketLetter", AttributeValue.fromS(Character.toString(site.ticketLetter())));
         item.put("topics", strings(site.topics()));
+        item.put("comeBackWhenAhead", AttributeValue.fromN(Integer.toString(site.comeBackWhenAhead())));
+        item.put("noShowGraceMinutes", AttributeValue.fromN(Long.toString(site.noShowGrace().toMinutes())));
         return item;
     }
 
@@ -49,7 +51,11 @@ final class SiteItems {
                 Duration.ofMinutes(Attributes.number(item, "defaultServiceMinutes")),
                 (int) Attributes.number(item, "desks"),
                 Attributes.string(item, "ticketLetter").charAt(0),
-                stringSet(item, "topics"));
+                stringSet(item, "topics"),
+                item.containsKey("comeBackWhenAhead") ? (int) Attributes.number(item, "comeBackWhenAhead")
+                        : Site.DEFAULT_COME_BACK_WHEN_AHEAD,
+                item.containsKey("noShowGraceMinutes") ? Duration.ofMinutes(Attributes.number(item, "noShowGraceMinutes"))
+                        : Site.DEFAULT_NO_SHOW_GRACE);
     }
 
     private static Map<String, AttributeValue> openingHours(OpeningHours hours) {

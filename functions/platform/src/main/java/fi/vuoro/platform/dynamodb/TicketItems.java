@@ -24,6 +24,10 @@ final class TicketItems {
     static final String PHONE_HASH = "phoneHash";
     static final String PHONE_CIPHER = "phoneCipher";
     static final String FINISHED_AT = "finishedAt";
+    static final String CALLED_AT = "calledAt";
+    static final String WALK_IN_NAME = "walkInName";
+    static final String COME_BACK_SENT = "comeBackSent";
+    static final String DESK = "desk";
 
     private TicketItems() {
     }
@@ -42,6 +46,12 @@ final class TicketItems {
         ticket.phoneCipher().ifPresent(cipher -> item.put(PHONE_CIPHER, AttributeValue.fromS(cipher)));
         ticket.desk().ifPresent(desk -> item.put("desk", AttributeValue.fromS(desk)));
         item.put("joinedAt", Attributes.epochMillis(ticket.joinedAt()));
+        ticket.calledAt().ifPresent(at -> item.put(CALLED_AT, Attributes.epochMillis(at)));
+        ticket.finishedAt().ifPresent(at -> item.put(FINISHED_AT, Attributes.epochMillis(at)));
+        ticket.walkInName().ifPresent(name -> item.put(WALK_IN_NAME, AttributeValue.fromS(name)));
+        if (ticket.comeBackSent()) {
+            item.put(COME_BACK_SENT, AttributeValue.fromBool(true));
+        }
         item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(ticket.expiresAt()));
         return item;
     }
@@ -60,7 +70,15 @@ final class TicketItems {
                 optionalString(item, PHONE_CIPHER),
                 Instant.ofEpochMilli(number(item, "joinedAt")),
                 optionalString(item, "desk"),
-                Instant.ofEpochSecond(number(item, Attributes.EXPIRES_AT)));
+                Instant.ofEpochSecond(number(item, Attributes.EXPIRES_AT)),
+                optionalMillis(item, CALLED_AT),
+                optionalMillis(item, FINISHED_AT),
+                optionalString(item, WALK_IN_NAME),
+                bool(item, COME_BACK_SENT));
+    }
+
+    private static Optional<Instant> optionalMillis(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Optional.of(Instant.ofEpochMilli(number(item, name))) : Optional.empty();
     }
 
     static Optional<Ticket> liveOnly(Map<String, AttributeValue> item, Instant now) {

@@ -1,11 +1,16 @@
 package fi.vuoro.platform.wiring;
 
 import fi.vuoro.domain.estimate.ServiceHistorySource;
+import fi.vuoro.domain.estimate.ServiceLog;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.sms.ReplyLog;
 import fi.vuoro.domain.sms.VisitorSmsService;
+import fi.vuoro.domain.staff.ComeBackNotifier;
+import fi.vuoro.domain.staff.NoShowSweep;
+import fi.vuoro.domain.staff.QueueSms;
+import fi.vuoro.domain.staff.StaffQueueService;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.domain.visitor.VisitorStore;
 import fi.vuoro.platform.config.Secrets;
@@ -95,8 +100,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    ServiceHistorySource serviceHistory(DynamoDbClient dynamo, TableName table) {
-        return new DynamoServiceHistory(dynamo, table);
+    DynamoServiceHistory serviceHistory(DynamoDbClient dynamo, TableName table, Clock clock) {
+        return new DynamoServiceHistory(dynamo, table, clock);
     }
 
     @Singleton
@@ -120,10 +125,29 @@ public class PlatformFactory {
     }
 
     @Singleton
+    ComeBackNotifier comeBackNotifier(QueueStore queue, MessageCatalogue catalogue) {
+        return new ComeBackNotifier(queue, new QueueSms(catalogue));
+    }
+
+    @Singleton
     VisitorSmsService visitorSmsService(SiteDirectory sites, QueueStore queue, VisitorStore visitors,
                                         ReplyLog replies, PhoneProtector phones, ServiceHistorySource history,
-                                        MessageCatalogue catalogue, Clock clock, VuoroConfiguration config) {
-        return new VisitorSmsService(sites, queue, visitors, replies, phones, history, catalogue, clock,
+                                        ComeBackNotifier comeBack, MessageCatalogue catalogue, Clock clock,
+                                        VuoroConfiguration config) {
+        return new VisitorSmsService(sites, queue, visitors, replies, phones, history, comeBack, catalogue, clock,
                 Duration.ofHours(config.getRetentionHours()));
+    }
+
+    @Singleton
+    StaffQueueService staffQueueService(SiteDirectory sites, QueueStore queue, ServiceLog serviceLog,
+                                        MessageCatalogue catalogue, ComeBackNotifier comeBack, Clock clock,
+                                        VuoroConfiguration config) {
+        return new StaffQueueService(sites, queue, serviceLog, catalogue, comeBack, clock,
+                Duration.ofHours(config.getRetentionHours()));
+    }
+
+    @Singleton
+    NoShowSweep noShowSweep(SiteDirectory sites, QueueStore queue, StaffQueueService staff, Clock clock) {
+        return new NoShowSweep(sites, queue, staff, clock);
     }
 }

@@ -65,9 +65,8 @@ abstract class StoreContract {
 
     Ticket waitingTicket(String phoneHash, ServiceDay day, Instant expires) {
         int number = queue.nextTicketNumber(siteId, day, expires);
-        return new Ticket(siteId, day, number, TicketCode.of('A', number), TicketStatus.WAITING, "fi",
-                Optional.empty(), false, Optional.of(phoneHash), Optional.of("v1:cipher"), NOW, Optional.empty(),
-                expires);
+        return Ticket.joinedBySms(siteId, day, number, TicketCode.of('A', number), "fi", Optional.empty(), false,
+                phoneHash, "v1:cipher", NOW, expires);
     }
 
     @Test
@@ -186,7 +185,8 @@ abstract class StoreContract {
 
     @Test
     void serviceHistory_shouldBeEmpty_forASiteWithoutStatistics() {
-        assertTrue(new DynamoServiceHistory(client(), TABLE).recent(siteId).recentServiceTimes().isEmpty());
+        assertTrue(new DynamoServiceHistory(client(), TABLE, Clock.fixed(NOW, ZoneOffset.UTC)).recent(siteId)
+                .recentServiceTimes().isEmpty());
         assertEquals(LocalDate.of(2026, 11, 24), TODAY.date());
     }
 }

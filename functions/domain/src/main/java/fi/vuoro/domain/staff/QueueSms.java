@@ -1,0 +1,50 @@
+package fi.vuoro.domain.staff;
+
+import fi.vuoro.domain.language.Language;
+import fi.vuoro.domain.language.MessageCatalogue;
+import fi.vuoro.domain.language.MessageKey;
+import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.site.Site;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SMS that queue changes owe visitors, in each visitor's language. Each message's id names the
+ * ticket and the change, so the same change can never produce two messages.
+ */
+public final class QueueSms {
+
+    private final MessageCatalogue catalogue;
+
+    public QueueSms(MessageCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** "Your turn, desk N"; {@code calledAt} tells a recall from the first call. */
+    public Optional<OutboundSms> yourTurn(Site site, Ticket ticket, String desk, Instant calledAt) {
+        return message(site, ticket, "called-" + calledAt.toEpochMilli(), MessageKey.STATUS_CALLED,
+                Map.of("code", ticket.code(), "desk", desk), calledAt);
+    }
+
+    public Optional<OutboundSms> comeBack(Site site, Ticket ticket, int ahead, Instant now) {
+        return message(site, ticket, "come-back", MessageKey.COME_BACK,
+                Map.of("site", site.name(), "code", ticket.code(), "position", Integer.toString(ahead)), now);
+    }
+
+    public Optional<OutboundSms> noShow(Site site, Ticket ticket, Instant now) {
+        return message(site, ticket, "no-show", MessageKey.NO_SHOW, Map.of("code", ticket.code()), now);
+    }
+
+    private Optional<OutboundSms> message(Site site, Ticket ticket, String change, MessageKey key,
+                                          Map<String, String> values, Instant now) {
+        if (!ticket.canBeTexted()) {
+            return Optional.empty();
+        }
+        Language language = catalogue.language(ticket.language()).orElse(catalogue.fallbackLanguage());
+        String id = ticket.siteId() + "." + ticket.day().date() + "." + ticket.number() + "." + change;
+        return Optional.of(new OutboundSms(id, ticket.siteId(), ticket.phoneCipher().orElseThrow(), site.smsNumber(),
+                catalogue.render(language, key, values), now));
+    }
+}

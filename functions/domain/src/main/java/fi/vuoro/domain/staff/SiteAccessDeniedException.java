@@ -1,0 +1,9 @@
+package fi.vuoro.domain.staff;
+
+/** A member of staff asked for a site they do not belong to. */
+public class SiteAccessDeniedException extends RuntimeException {
+
+    public SiteAccessDeniedException(String siteId) {
+        super("You do not have access to site " + siteId);
+    }
+}
