@@ -1,9 +1,14 @@
 package fi.vuoro.platform.http;
 
 import fi.vuoro.domain.sms.InvalidSmsException;
+import fi.vuoro.domain.staff.NotSignedInException;
+import fi.vuoro.domain.staff.QueueConflictException;
+import fi.vuoro.domain.staff.SiteAccessDeniedException;
+import fi.vuoro.domain.staff.StaffRequestException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -18,7 +23,7 @@ public final class ErrorMapping {
     private ErrorMapping() {
     }
 
-    static HttpResponse<ApiError> answer(HttpStatus status, String message) {
+    static MutableHttpResponse<ApiError> answer(HttpStatus status, String message) {
         return HttpResponse.<ApiError>status(status).body(new ApiError(status.getCode(), message));
     }
 
@@ -40,6 +45,47 @@ public final class ErrorMapping {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, InvalidSmsException e) {
             return answer(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** 401: a staff request without a valid sign-in. */
+    @Singleton
+    @Produces
+    public static class NotSignedIn implements ExceptionHandler<NotSignedInException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, NotSignedInException e) {
+            return answer(HttpStatus.UNAUTHORIZED, e.getMessage()).header("WWW-Authenticate", "Bearer");
+        }
+    }
+
+    /** 403: staff of one site asking for another site's queue. */
+    @Singleton
+    @Produces
+    public static class SiteDenied implements ExceptionHandler<SiteAccessDeniedException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, SiteAccessDeniedException e) {
+            return answer(HttpStatus.FORBIDDEN, e.getMessage());
+        }
+    }
+
+    /** 400 or 404: a staff request that is malformed or names nothing that exists. */
+    @Singleton
+    @Produces
+    public static class BadStaffRequest implements ExceptionHandler<StaffRequestException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, StaffRequestException e) {
+            return answer(e.reason() == StaffRequestException.Reason.NOT_FOUND ? HttpStatus.NOT_FOUND
+                    : HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** 409: the queue changed under the action (another desk was quicker, nobody waits). */
+    @Singleton
+    @Produces
+    public static class QueueConflict implements ExceptionHandler<QueueConflictException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, QueueConflictException e) {
+            return answer(HttpStatus.CONFLICT, e.getMessage());
         }
     }
 }
