@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A CloudFormation/SAM {@code template.yaml} read as plain maps and lists, with short-form intrinsics
@@ -43,6 +44,8 @@ public final class CloudFormationTemplate {
             return new CloudFormationTemplate(path, stringKeyed(map, path.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read template " + path, e);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException("Cannot parse template " + path + ": " + e.getMessage(), e);
         }
     }
 

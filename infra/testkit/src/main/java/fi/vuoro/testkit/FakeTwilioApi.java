@@ -93,7 +93,11 @@ public final class FakeTwilioApi implements AutoCloseable {
         faults.failNext(times, httpStatus);
     }
 
-    /** Makes the next {@code times} sends wait {@code delay} before being answered, to exercise client timeouts. */
+    /**
+     * Makes the next {@code times} sends wait {@code delay} before being answered, to exercise client timeouts.
+     * A stalled send is still accepted once the delay is over, even if its client gave up: as with real Twilio,
+     * a timed-out send may have gone out, and retrying it may text the visitor twice.
+     */
     public void hangNext(int times, Duration delay) {
         faults.hangNext(times, delay);
     }

@@ -92,7 +92,7 @@ class CloudFormationTemplateTest {
 
     @Test
     void load_shouldFailOnUnknownTag() {
-        Exception failure = assertThrows(RuntimeException.class, () -> TestTemplates.load("unknown-tag.yaml"));
+        Exception failure = assertThrows(IllegalArgumentException.class, () -> TestTemplates.load("unknown-tag.yaml"));
 
         assertTrue(failure.getMessage().contains("!Unknown"), failure.getMessage());
     }
