@@ -1,0 +1,58 @@
+package fi.vuoro.platform.outbox;
+
+import fi.vuoro.domain.outbox.DeliveryReports;
+import fi.vuoro.domain.outbox.OutboxDispatcher;
+import fi.vuoro.domain.outbox.OutboxStore;
+import fi.vuoro.domain.outbox.Pause;
+import fi.vuoro.domain.outbox.SmsGateway;
+import fi.vuoro.domain.visitor.PhoneProtector;
+import fi.vuoro.platform.config.Secrets;
+import fi.vuoro.platform.config.VuoroConfiguration;
+import fi.vuoro.platform.dynamodb.TableName;
+import fi.vuoro.platform.twilio.TwilioSmsGateway;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Random;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wires the outbox: the DynamoDB store, the Twilio gateway, the dispatcher that sends owed SMS and the
+ * delivery reports from Twilio's status callbacks.
+ *
+ * <p>The outbox runs on the application's clock, the one that stamped each message when it was owed; waiting
+ * (for a send slot, a retry) is real time. A {@code com.twilio.http.HttpClient} bean, if any, carries the
+ * requests to Twilio (the local runtime's goes to the fake Twilio).
+ */
+@Factory
+public class OutboxFactory {
+
+    @Singleton
+    OutboxStore outboxStore(DynamoDbClient dynamo, TableName table) {
+        return new DynamoOutboxStore(dynamo, table);
+    }
+
+    @Singleton
+    DeliveryReports deliveryReports(OutboxStore store, Clock clock) {
+        return new DeliveryReports(store, clock);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    TwilioSmsGateway smsGateway(VuoroConfiguration config, OutboxConfiguration outbox, Secrets secrets,
+                                @Nullable com.twilio.http.HttpClient transport) {
+        return new TwilioSmsGateway(config.getTwilioAccountSid(),
+                () -> secrets.resolve("Twilio auth token", config.getTwilioAuthToken(),
+                        config.getTwilioAuthTokenParameter()),
+                transport, outbox.getRequestTimeout(), config.getPublicBaseUrl());
+    }
+
+    @Singleton
+    OutboxDispatcher outboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock,
+                                      OutboxConfiguration outbox) {
+        return new OutboxDispatcher(store, gateway, phones, clock, Pause.threadSleep(),
+                new Random(), outbox.policy());
+    }
+}
