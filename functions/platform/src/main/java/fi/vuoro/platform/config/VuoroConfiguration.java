@@ -22,6 +22,12 @@ public class VuoroConfiguration {
     private String phoneHashKeyParameter;
     private String phoneEncryptionKey;
     private String phoneEncryptionKeyParameter;
+    private String staffJwksUrl;
+    private String staffTokenIssuer;
+    private String staffClientId;
+    private String staffLoginUrl;
+    private String cognitoClientId;
+    private String cognitoRegion;
 
     /** The single DynamoDB table (VUORO_TABLE_NAME). */
     public String getTableName() {
@@ -125,5 +131,75 @@ public class VuoroConfiguration {
 
     public void setPhoneEncryptionKeyParameter(@Nullable String phoneEncryptionKeyParameter) {
         this.phoneEncryptionKeyParameter = phoneEncryptionKeyParameter;
+    }
+
+    /**
+     * Where the staff sign-in keys are published (a JWK set), e.g. the Cognito user pool's
+     * {@code https://cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/jwks.json}
+     * (VUORO_STAFF_JWKS_URL). Without it every staff request is refused.
+     */
+    @Nullable
+    public String getStaffJwksUrl() {
+        return staffJwksUrl;
+    }
+
+    public void setStaffJwksUrl(@Nullable String staffJwksUrl) {
+        this.staffJwksUrl = staffJwksUrl;
+    }
+
+    /**
+     * The issuer ({@code iss}) every staff access token must name, e.g.
+     * {@code https://cognito-idp.<region>.amazonaws.com/<poolId>} (VUORO_STAFF_TOKEN_ISSUER).
+     */
+    @Nullable
+    public String getStaffTokenIssuer() {
+        return staffTokenIssuer;
+    }
+
+    public void setStaffTokenIssuer(@Nullable String staffTokenIssuer) {
+        this.staffTokenIssuer = staffTokenIssuer;
+    }
+
+    /** The app client ({@code client_id}) staff access tokens must be issued to (VUORO_STAFF_CLIENT_ID). */
+    @Nullable
+    public String getStaffClientId() {
+        return staffClientId;
+    }
+
+    public void setStaffClientId(@Nullable String staffClientId) {
+        this.staffClientId = staffClientId;
+    }
+
+    /**
+     * Where the staff page posts a username and password to sign in, locally {@code /local/login};
+     * empty in AWS, where the page signs in against Cognito.
+     */
+    @Nullable
+    public String getStaffLoginUrl() {
+        return staffLoginUrl;
+    }
+
+    public void setStaffLoginUrl(@Nullable String staffLoginUrl) {
+        this.staffLoginUrl = staffLoginUrl;
+    }
+
+    /** The Cognito user pool app client the staff page signs in with (VUORO_COGNITO_CLIENT_ID). */
+    @Nullable
+    public String getCognitoClientId() {
+        return cognitoClientId;
+    }
+
+    public void setCognitoClientId(@Nullable String cognitoClientId) {
+        this.cognitoClientId = cognitoClientId;
+    }
+
+    /** The region of the Cognito user pool: the function's own (AWS_REGION). */
+    @Nullable
+    public String getCognitoRegion() {
+        return cognitoRegion;
+    }
+
+    public void setCognitoRegion(@Nullable String cognitoRegion) {
+        this.cognitoRegion = cognitoRegion;
     }
 }
