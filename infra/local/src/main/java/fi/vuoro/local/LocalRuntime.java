@@ -4,6 +4,7 @@ import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
 import fi.vuoro.testkit.FakeTwilioApi;
+import fi.vuoro.testkit.LoopbackTwilioHttpClient;
 import fi.vuoro.testkit.TemplateTables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -54,10 +55,12 @@ public final class LocalRuntime implements AutoCloseable {
             twilio = FakeTwilioApi.start(0);
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties(settings, dynamo.endpoint()))
-                    .singletons(settings.clock(), twilio, new RecordingTwilio(twilio))
+                    .singletons(settings.clock(), twilio, new RecordingTwilio(twilio),
+                            new LoopbackTwilioHttpClient(twilio.baseUrl()))
                     .start();
             context.getBean(DynamoSiteDirectory.class).save(DemoSite.create());
             context.getBean(EmbeddedServer.class).start();
+            context.getBean(LocalSchedules.class).start();
             return new LocalRuntime(dynamo, twilio, context, settings.port());
         } catch (RuntimeException e) {
             if (twilio != null) {
@@ -81,6 +84,10 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("vuoro.twilio-auth-token", settings.twilioAuthToken());
         properties.put("vuoro.phone-hash-key", LocalSettings.DEV_PHONE_HASH_KEY);
         properties.put("vuoro.phone-encryption-key", LocalSettings.DEV_PHONE_ENCRYPTION_KEY);
+        properties.put("vuoro.staff-jwks-url", "http://localhost:" + settings.port() + LocalLoginController.JWKS_PATH);
+        properties.put("vuoro.staff-token-issuer", "http://localhost:" + settings.port() + "/local");
+        properties.put("vuoro.staff-client-id", LocalTokenIssuer.CLIENT_ID);
+        properties.put("vuoro.staff-login-url", LocalLoginController.LOGIN_PATH);
         return properties;
     }
 

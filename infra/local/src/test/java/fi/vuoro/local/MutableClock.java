@@ -5,17 +5,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test can set: for opening hours and expiry without waiting. */
-final class MutableClock extends Clock {
+/**
+ * A clock a test can set, for opening hours and expiry without waiting. It ticks in real time from
+ * the instant it was last set, so timers, leases and pacing behave as they do in production.
+ */
+public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private volatile Instant setTo;
+    private volatile long setAtNanos;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    public MutableClock(Instant start) {
+        set(start);
     }
 
-    void set(Instant instant) {
-        now = instant;
+    public synchronized void set(Instant instant) {
+        setTo = instant;
+        setAtNanos = System.nanoTime();
     }
 
     @Override
@@ -30,6 +35,6 @@ final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return setTo.plusNanos(System.nanoTime() - setAtNanos);
     }
 }

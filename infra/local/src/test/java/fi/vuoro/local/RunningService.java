@@ -31,24 +31,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The local runtime started as a newcomer starts it, with a settable clock, for integration tests
  * that text it through the signed webhook exactly as Twilio would.
  */
-abstract class RunningService {
+public abstract class RunningService {
 
     /** A Tuesday, 12:00 in Helsinki. */
-    static final Instant TUESDAY_NOON = Instant.parse("2026-11-24T10:00:00Z");
-    static final String TOKEN = "test-auth-token-for-signatures";
-    static final String TABLE = LocalRuntime.TABLE;
+    protected static final Instant TUESDAY_NOON = Instant.parse("2026-11-24T10:00:00Z");
+    protected static final String TOKEN = "test-auth-token-for-signatures";
+    protected static final String TABLE = LocalRuntime.TABLE;
     private static final Pattern CODE = Pattern.compile("\\b([A-Z][0-9]{1,3})\\b");
     private static final AtomicLong NEXT_PHONE = new AtomicLong(1_000_000);
 
-    static MutableClock clock;
-    static LocalRuntime runtime;
-    static LogCapture logs;
-    static TwilioWebhookClient twilio;
+    protected static MutableClock clock;
+    protected static LocalRuntime runtime;
+    protected static LogCapture logs;
+    protected static TwilioWebhookClient twilio;
     /** Every phone number and message body the suite sent: none may appear in a log line. */
-    static final Set<String> personalData = ConcurrentHashMap.newKeySet();
+    protected static final Set<String> personalData = ConcurrentHashMap.newKeySet();
 
-    record Reply(int status, String body, String text) {
-        String ticketCode() {
+    public record Reply(int status, String body, String text) {
+        public String ticketCode() {
             Matcher matcher = CODE.matcher(text);
             assertTrue(matcher.find(), "no ticket code in: " + text);
             return matcher.group(1);
@@ -56,7 +56,7 @@ abstract class RunningService {
     }
 
     @BeforeAll
-    static void startService() throws IOException {
+    protected static void startService() throws IOException {
         logs = LogCapture.attach();
         clock = new MutableClock(TUESDAY_NOON);
         runtime = LocalRuntime.start(new LocalSettings(freePort(), TOKEN, clock));
@@ -64,7 +64,7 @@ abstract class RunningService {
     }
 
     @AfterAll
-    static void stopService_andProveNoLogLineCarriesAPhoneNumberOrMessageBody() {
+    protected static void stopService_andProveNoLogLineCarriesAPhoneNumberOrMessageBody() {
         runtime.close();
         logs.detach();
         List<String> lines = logs.lines();
@@ -77,18 +77,18 @@ abstract class RunningService {
         }
     }
 
-    static String newPhone() {
+    protected static String newPhone() {
         String phone = "+35840" + NEXT_PHONE.incrementAndGet();
         personalData.add(phone);
         personalData.add(phone.substring(1));
         return phone;
     }
 
-    static URI webhook() {
+    protected static URI webhook() {
         return URI.create(runtime.baseUrl() + "/sms/inbound");
     }
 
-    static Map<String, String> inbound(String from, String to, String body) {
+    protected static Map<String, String> inbound(String from, String to, String body) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ToCountry", "FI");
         params.put("SmsMessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
@@ -109,11 +109,11 @@ abstract class RunningService {
         return params;
     }
 
-    static Reply text(String from, String body) {
+    protected static Reply text(String from, String body) {
         return deliver(inbound(from, DemoSite.NUMBER, body));
     }
 
-    static Reply deliver(Map<String, String> params) {
+    protected static Reply deliver(Map<String, String> params) {
         if (params.containsKey("Body") && params.get("Body").length() > 3) {
             personalData.add(params.get("Body"));
         }
@@ -122,7 +122,7 @@ abstract class RunningService {
                 response.status() == 200 ? messageText(response.body()) : "");
     }
 
-    static String messageText(String twiml) {
+    protected static String messageText(String twiml) {
         try {
             Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new InputSource(new StringReader(twiml)));
@@ -133,22 +133,22 @@ abstract class RunningService {
         }
     }
 
-    static DynamoDbClient dynamo() {
+    protected static DynamoDbClient dynamo() {
         return runtime.dynamo().client();
     }
 
-    static String phoneHash(String phone) {
+    protected static String phoneHash(String phone) {
         return runtime.context().getBean(PhoneProtector.class).hash(phone);
     }
 
-    static List<Map<String, AttributeValue>> itemsOfPhone(String phone) {
+    protected static List<Map<String, AttributeValue>> itemsOfPhone(String phone) {
         return dynamo().query(b -> b.tableName(TABLE)
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PHONE#" + phoneHash(phone)))))
                 .items();
     }
 
-    static boolean replyStored(String messageSid) {
+    protected static boolean replyStored(String messageSid) {
         return !dynamo().getItem(b -> b.tableName(TABLE)
                 .key(Map.of("PK", AttributeValue.fromS("SMS#" + messageSid), "SK", AttributeValue.fromS("REPLY"))))
                 .item().isEmpty();

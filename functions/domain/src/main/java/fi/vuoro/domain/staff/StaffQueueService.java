@@ -145,12 +145,17 @@ public final class StaffQueueService {
     public Ticket addWalkIn(StaffMember staff, String siteId, String name, String language, Optional<String> topic) {
         Site site = site(staff, siteId);
         String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > MAX_WALK_IN_NAME) {
-            throw StaffRequestException.invalid("A walk-in needs a name or initials of at most " + MAX_WALK_IN_NAME
-                    + " characters");
+        if (cleanName.isEmpty()) {
+            throw StaffRequestException.invalid("A walk-in needs a name or initials");
         }
-        String languageCode = catalogue.language(language == null ? "" : language.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> StaffRequestException.invalid("Unknown language: " + language)).code();
+        if (cleanName.length() > MAX_WALK_IN_NAME) {
+            throw StaffRequestException.invalid("Keep a walk-in's name to at most " + MAX_WALK_IN_NAME + " characters");
+        }
+        if (language == null || language.isBlank()) {
+            throw StaffRequestException.invalid("A walk-in needs a language");
+        }
+        String languageCode = catalogue.language(language.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> StaffRequestException.invalid("Unknown language: " + language.strip())).code();
         Instant now = clock.instant();
         ServiceDay day = ServiceDay.of(now);
         Instant expiresAt = day.expiresAt(retention);

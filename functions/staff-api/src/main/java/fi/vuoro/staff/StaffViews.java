@@ -1,0 +1,73 @@
+package fi.vuoro.staff;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+
+/** The JSON the staff page and the lobby screen read and send. */
+final class StaffViews {
+
+    private StaffViews() {
+    }
+
+    @Introspected
+    record SiteView(String id, String name, String smsNumber, int desks, int comeBackWhenAhead,
+                    long noShowGraceMinutes, List<String> topics) {
+    }
+
+    @Introspected
+    record TicketView(int number, String code, String status, String language, String languageName,
+                      boolean rightToLeft, @Nullable String topic, boolean needsInterpreter, String joinedAt,
+                      @Nullable String calledAt, @Nullable String finishedAt, @Nullable String desk,
+                      @Nullable String walkInName, @Nullable String phone) {
+    }
+
+    @Introspected
+    record DeskView(String label, boolean open, String changedBy, String changedAt) {
+    }
+
+    @Introspected
+    record QueueView(SiteView site, List<TicketView> tickets, List<DeskView> desks) {
+    }
+
+    @Introspected
+    record LobbyCall(String code, String desk, String calledAt) {
+    }
+
+    @Introspected
+    record LobbyView(String siteName, List<LobbyCall> calls) {
+    }
+
+    @Introspected
+    record SiteSummary(String id, String name) {
+    }
+
+    @Introspected
+    record MeView(String username, List<SiteSummary> sites) {
+    }
+
+    @Introspected
+    record CallNextRequest(String desk, @Nullable String topic, @Nullable String language) {
+    }
+
+    @Introspected
+    record DeskRequest(@Nullable String desk) {
+    }
+
+    @Introspected
+    record WalkInRequest(String name, String language, @Nullable String topic) {
+    }
+
+    @Introspected
+    record DeskChange(@Nullable Boolean open) {
+    }
+
+    @Introspected
+    record LanguageView(String code, String name, String english, boolean rightToLeft) {
+    }
+
+    @Introspected
+    record SignInConfig(String method, @Nullable String loginUrl, @Nullable String cognitoRegion,
+                        @Nullable String cognitoClientId) {
+    }
+}
