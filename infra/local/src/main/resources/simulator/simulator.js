@@ -8,17 +8,25 @@
   const conversation = document.getElementById('conversation');
   const status = document.getElementById('status');
   const sent = [];
+  let lastReplies = [];
   let shown = '';
 
   from.value = sessionStorage.getItem('vuoro.from') || '+35840' + String(Math.floor(1000000 + Math.random() * 8999999));
   sessionStorage.setItem('vuoro.from', from.value);
-  from.addEventListener('change', () => { sessionStorage.setItem('vuoro.from', from.value.trim()); sent.length = 0; refresh(); });
+  from.addEventListener('change', () => {
+    sessionStorage.setItem('vuoro.from', from.value.trim());
+    sent.length = 0;
+    lastReplies = [];
+    render(lastReplies);
+    refresh();
+  });
 
   fetch('/local/demo').then(r => r.json()).then(demo => { if (!to.value) { to.value = demo.siteNumber; } });
 
   async function send(text) {
     status.textContent = '';
-    sent.push({ text: text, at: new Date().toISOString() });
+    // Placed after the replies already shown: browser and server clocks are not compared.
+    sent.push({ text: text, at: new Date().toISOString(), after: lastReplies.length });
     render(lastReplies);
     try {
       const response = await fetch('/local/simulate', {
@@ -36,7 +44,6 @@
     refresh();
   }
 
-  let lastReplies = [];
   async function refresh() {
     try {
       const response = await fetch('/local/messages?phone=' + encodeURIComponent(from.value.trim()));
@@ -48,9 +55,13 @@
   }
 
   function render(replies) {
-    const items = sent.map(m => ({ kind: 'out', text: m.text, at: m.at }))
-      .concat(replies.map(m => ({ kind: 'in', text: m.body, at: m.createdAt })))
-      .sort((a, b) => a.at.localeCompare(b.at));
+    const items = [];
+    for (let i = 0; i <= replies.length; i++) {
+      sent.filter(m => m.after === i).forEach(m => items.push({ kind: 'out', text: m.text, at: m.at }));
+      if (i < replies.length) {
+        items.push({ kind: 'in', text: replies[i].body, at: replies[i].createdAt });
+      }
+    }
     const key = JSON.stringify(items);
     if (key === shown) { return; }
     shown = key;
@@ -61,6 +72,7 @@
       li.textContent = item.text;
       const time = document.createElement('small');
       time.textContent = new Date(item.at).toLocaleTimeString();
+      time.dir = 'ltr';
       li.appendChild(time);
       return li;
     }));
