@@ -5,6 +5,7 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.site.Site;
 import java.time.Instant;
 import java.util.Map;
@@ -37,13 +38,18 @@ public final class QueueSms {
         return message(site, ticket, "no-show", MessageKey.NO_SHOW, Map.of("code", ticket.code()), now);
     }
 
+    /** Every SMS owed for a ticket has an id starting with this, so they can all be found again. */
+    public static String idPrefix(TicketRef ticket) {
+        return ticket.siteId() + "." + ticket.day().date() + "." + ticket.number() + ".";
+    }
+
     private Optional<OutboundSms> message(Site site, Ticket ticket, String change, MessageKey key,
                                           Map<String, String> values, Instant now) {
         if (!ticket.canBeTexted()) {
             return Optional.empty();
         }
         Language language = catalogue.language(ticket.language()).orElse(catalogue.fallbackLanguage());
-        String id = ticket.siteId() + "." + ticket.day().date() + "." + ticket.number() + "." + change;
+        String id = idPrefix(ticket.ref()) + change;
         return Optional.of(new OutboundSms(id, ticket.siteId(), ticket.phoneCipher().orElseThrow(), site.smsNumber(),
                 catalogue.render(language, key, values), now));
     }

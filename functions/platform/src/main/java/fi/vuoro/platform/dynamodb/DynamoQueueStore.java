@@ -11,6 +11,7 @@ import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
+import fi.vuoro.domain.staff.QueueSms;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -180,7 +181,9 @@ public final class DynamoQueueStore implements QueueStore {
                 .items().forEach(items::add);
         for (Map<String, AttributeValue> item : items) {
             if (Attributes.string(item, Keys.SK).startsWith(Keys.TICKET_PREFIX)) {
-                forgetPhoneOn(refOf(item), now);
+                TicketRef ref = refOf(item);
+                forgetPhoneOn(ref, now);
+                dropOwedSms(ref);
             }
         }
         for (Map<String, AttributeValue> item : items) {
@@ -333,6 +336,32 @@ public final class DynamoQueueStore implements QueueStore {
             }
             throw cancelled;
         }
+    }
+
+    /**
+     * Deletes the SMS still waiting to be sent for a ticket: the visitor asked for everything about them
+     * to be deleted, the encrypted number in those messages included. A message a dispatcher is sending
+     * at this very moment is past stopping; it loses its number once sent.
+     */
+    private void dropOwedSms(TicketRef ref) {
+        String idPrefix = QueueSms.idPrefix(ref);
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(OutboxItems.GSI)
+                        .keyConditionExpression(OutboxItems.GSI_PK + " = :due")
+                        .filterExpression("begins_with(id, :ticket)")
+                        .expressionAttributeValues(Map.of(
+                                ":due", AttributeValue.fromS(OutboxItems.DUE_PARTITION),
+                                ":ticket", AttributeValue.fromS(idPrefix))))
+                .items().forEach(owed -> {
+                    try {
+                        dynamo.deleteItem(b -> b.tableName(table)
+                                .key(key(Attributes.string(owed, Keys.PK), OutboxItems.SK))
+                                .conditionExpression("#status = :pending")
+                                .expressionAttributeNames(Map.of("#status", "status"))
+                                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(OutboxItems.STATUS_PENDING))));
+                    } catch (ConditionalCheckFailedException beingSent) {
+                        // Claimed by a dispatcher a moment ago: it is sent and then loses its number.
+                    }
+                });
     }
 
     /** Ends the ticket as LEFT if it is still live, and removes the phone identity from it either way. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
@@ -12,6 +13,7 @@ import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.staff.QueueSms;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.TemplateTables;
 import java.time.Clock;
@@ -156,6 +158,23 @@ abstract class StoreContract {
         }
         assertEquals(TicketStatus.WAITING, queue.find(someoneElse.ref(), NOW).orElseThrow().status());
         assertTrue(queue.findLiveTicket("hash-e", siteId, NOW).isPresent());
+    }
+
+    @Test
+    void eraseVisitor_shouldDropTheSmsStillOwedToThem() {
+        Ticket ticket = waitingTicket("hash-f", TODAY, EXPIRES);
+        queue.createTicket(ticket);
+        OutboundSms owed = new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "called-1", siteId, "v1:cipher",
+                "+358500000001", "your turn", NOW);
+        assertTrue(queue.call(ticket, "1", NOW, Optional.of(owed)));
+        Map<String, AttributeValue> outboxKey = Map.of("PK", AttributeValue.fromS(OutboxItems.pk(owed.id())),
+                "SK", AttributeValue.fromS(OutboxItems.SK));
+        assertFalse(client().getItem(b -> b.tableName(TABLE.value()).key(outboxKey)).item().isEmpty());
+
+        queue.eraseVisitor("hash-f", NOW);
+
+        assertTrue(client().getItem(b -> b.tableName(TABLE.value()).key(outboxKey).consistentRead(true)).item().isEmpty(),
+                "the owed SMS and the encrypted number in it are gone");
     }
 
     @Test
