@@ -1,5 +1,6 @@
 package fi.vuoro.jobs;
 
+import fi.vuoro.testkit.TestLambdaContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class NoShowSweepHandlerIT extends JobsOnDynamoDbLocal {
         Map<String, Object> scheduled = Map.of("detail-type", "Scheduled Event", "source", "aws.events",
                 "detail", Map.of());
         Map<String, Object> result = handler.handleRequest(scheduled,
-                new LambdaContext("no-show-sweep", Duration.ofSeconds(30)));
+                new TestLambdaContext("no-show-sweep", Duration.ofSeconds(30)));
 
         assertEquals(1, result.get("marked"));
         assertEquals("NO_SHOW", queue.find(ticket.ref(), now).orElseThrow().status().name());
@@ -67,7 +68,7 @@ class NoShowSweepHandlerIT extends JobsOnDynamoDbLocal {
                 .expressionAttributeValues(Map.of(":due", AttributeValue.fromS("OUTBOX#DUE")))).items().stream()
                 .filter(item -> item.get("siteId").s().equals(site.id())).toList();
         assertEquals(1, owed.size(), "the no-show SMS waits in the outbox");
-        assertEquals(0, handler.handleRequest(Map.of(), new LambdaContext("no-show-sweep", Duration.ofSeconds(30)))
+        assertEquals(0, handler.handleRequest(Map.of(), new TestLambdaContext("no-show-sweep", Duration.ofSeconds(30)))
                 .get("marked"), "marked once only");
     }
 }

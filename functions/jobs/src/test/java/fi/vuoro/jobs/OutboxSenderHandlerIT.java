@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.testkit.TestLambdaContext;
 import fi.vuoro.testkit.FakeTwilioApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class OutboxSenderHandlerIT extends JobsOnDynamoDbLocal {
         OutboundSms sms = oweYourTurn(handler.getApplicationContext(), "jobs", phone, "+358500000042", Instant.now());
 
         Map<String, Object> result = handler.handleRequest(streamEvent(sms),
-                new LambdaContext("outbox-sender", Duration.ofSeconds(30)));
+                new TestLambdaContext("outbox-sender", Duration.ofSeconds(30)));
 
         assertEquals(1, result.get("sent"));
         List<FakeTwilioApi.RecordedMessage> sent = sentTo(phone);
@@ -66,7 +67,7 @@ class OutboxSenderHandlerIT extends JobsOnDynamoDbLocal {
         assertEquals("SENT", item.get("status").s());
         assertFalse(item.containsKey("toCipher"), "the number is forgotten once the SMS is with Twilio");
 
-        handler.handleRequest(streamEvent(sms), new LambdaContext("outbox-sender", Duration.ofSeconds(30)));
+        handler.handleRequest(streamEvent(sms), new TestLambdaContext("outbox-sender", Duration.ofSeconds(30)));
         assertEquals(1, sentTo(phone).size(), "a repeated stream record sends nothing more");
     }
 
@@ -76,7 +77,7 @@ class OutboxSenderHandlerIT extends JobsOnDynamoDbLocal {
         oweYourTurn(handler.getApplicationContext(), "jobs", phone, "+358500000043", Instant.now());
 
         Map<String, Object> result = handler.handleRequest(scheduledEvent(),
-                new LambdaContext("outbox-sender", Duration.ofSeconds(30)));
+                new TestLambdaContext("outbox-sender", Duration.ofSeconds(30)));
 
         assertEquals(1, result.get("sent"));
         assertEquals(1, sentTo(phone).size());
@@ -88,11 +89,11 @@ class OutboxSenderHandlerIT extends JobsOnDynamoDbLocal {
         oweYourTurn(handler.getApplicationContext(), "jobs", phone, "+358500000044", Instant.now());
 
         Map<String, Object> result = handler.handleRequest(scheduledEvent(),
-                new LambdaContext("outbox-sender", OutboxSenderHandler.MARGIN.plusSeconds(1)));
+                new TestLambdaContext("outbox-sender", OutboxSenderHandler.MARGIN.plusSeconds(1)));
 
         assertEquals(0, result.get("sent"));
         assertTrue(sentTo(phone).isEmpty(), "left for the next invocation");
-        handler.handleRequest(scheduledEvent(), new LambdaContext("outbox-sender", Duration.ofSeconds(30)));
+        handler.handleRequest(scheduledEvent(), new TestLambdaContext("outbox-sender", Duration.ofSeconds(30)));
         assertEquals(1, sentTo(phone).size());
     }
 }

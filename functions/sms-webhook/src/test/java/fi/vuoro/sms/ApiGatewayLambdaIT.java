@@ -1,5 +1,6 @@
 package fi.vuoro.sms;
 
+import fi.vuoro.testkit.TestLambdaContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +75,7 @@ class ApiGatewayLambdaIT {
     void handler_shouldAnswerASignedInboundSmsWithTwiml() throws IOException {
         Map<String, String> params = twilioParams("JONO");
         String signature = new TwilioWebhookSigner(TOKEN).sign(PUBLIC_BASE_URL + "/sms/inbound", params);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event(params, signature), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event(params, signature), new TestLambdaContext("sms-webhook", Duration.ofSeconds(20)));
         assertEquals(200, response.getStatusCode(), response.getBody());
         String body = decoded(response);
         assertTrue(body.contains("<Message>") && body.contains("L1"), body);
@@ -83,7 +84,7 @@ class ApiGatewayLambdaIT {
     @Test
     void handler_shouldRefuseAWronglySignedWebhookWith403() throws IOException {
         Map<String, String> params = twilioParams("JONO");
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event(params, "bm90IGEgc2lnbmF0dXJl"), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event(params, "bm90IGEgc2lnbmF0dXJl"), new TestLambdaContext("sms-webhook", Duration.ofSeconds(20)));
         assertEquals(403, response.getStatusCode());
     }
 

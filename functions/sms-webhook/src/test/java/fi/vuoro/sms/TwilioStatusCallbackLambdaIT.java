@@ -1,5 +1,6 @@
 package fi.vuoro.sms;
 
+import fi.vuoro.testkit.TestLambdaContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -142,7 +143,7 @@ class TwilioStatusCallbackLambdaIT {
         Map<String, String> form = report("delivered");
         String signature = new TwilioWebhookSigner(TOKEN).sign(PUBLIC_BASE_URL + "/sms/status?outbox=" + id, form);
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event(id, form, signature), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event(id, form, signature), new TestLambdaContext("sms-webhook", Duration.ofSeconds(20)));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("DELIVERED", status(id));
@@ -152,7 +153,7 @@ class TwilioStatusCallbackLambdaIT {
     void handler_shouldRefuseAnUnsignedReportWith403_andChangeNothing() {
         String id = sentMessage(2);
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event(id, report("failed"), null), new TestContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event(id, report("failed"), null), new TestLambdaContext("sms-webhook", Duration.ofSeconds(20)));
 
         assertEquals(403, response.getStatusCode());
         assertEquals("SENT", status(id));

@@ -10,11 +10,11 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Collects every log line written while a suite runs, to prove none carries personal data. */
-final class LogCapture extends AppenderBase<ILoggingEvent> {
+public final class LogCapture extends AppenderBase<ILoggingEvent> {
 
     private final List<String> lines = new ArrayList<>();
 
-    static LogCapture attach() {
+    public static LogCapture attach() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         LogCapture capture = new LogCapture();
         capture.setContext(context);
@@ -22,12 +22,11 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(capture);
         // Capture everything the service could write, not only what the configured levels let through.
-        context.getLoggerList().stream().filter(l -> l.getName().startsWith("fi.vuoro"))
-                .forEach(l -> l.setLevel(ch.qos.logback.classic.Level.DEBUG));
+        context.getLogger("fi.vuoro").setLevel(ch.qos.logback.classic.Level.DEBUG);
         return capture;
     }
 
-    void detach() {
+    public void detach() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(this);
         stop();
@@ -42,7 +41,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
         lines.add(line.toString());
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 }

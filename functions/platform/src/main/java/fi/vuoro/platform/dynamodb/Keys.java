@@ -12,7 +12,6 @@ final class Keys {
     static final String SK = "SK";
 
     static final String PROFILE = "PROFILE";
-    static final String STATS = "STATS";
     static final String COUNTER = "COUNTER";
     static final String ROUTE = "SITE";
     static final String REPLY = "REPLY";

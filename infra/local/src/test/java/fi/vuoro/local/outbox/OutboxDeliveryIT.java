@@ -1,5 +1,6 @@
 package fi.vuoro.local.outbox;
 
+import fi.vuoro.local.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class OutboxDeliveryIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalRuntime runtime;
-    private static CapturedLogLines logs;
+    private static LogCapture logs;
     private static FakeTwilioApi twilio;
     /** Every number and text the suite owed: none may appear in a log line. */
     private static final Set<String> personalData = ConcurrentHashMap.newKeySet();
@@ -68,7 +69,7 @@ class OutboxDeliveryIT {
     @BeforeAll
     static void startService() throws IOException {
         SHORT_WAITS.forEach(System::setProperty);
-        logs = CapturedLogLines.attach();
+        logs = LogCapture.attach();
         runtime = LocalRuntime.start(new LocalSettings(freePort(), TOKEN, Clock.systemUTC()));
         twilio = runtime.twilio();
     }

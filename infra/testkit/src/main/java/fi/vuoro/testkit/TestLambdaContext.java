@@ -1,13 +1,14 @@
-package fi.vuoro.sms;
+package fi.vuoro.testkit;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** The Lambda context of one test invocation. */
-final class TestContext implements Context {
+/** The Lambda context of one invocation in a test or benchmark, with the time it has left. */
+public record TestLambdaContext(String functionName, Duration remaining) implements Context {
 
     @Override
     public String getAwsRequestId() {
@@ -16,7 +17,7 @@ final class TestContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/test";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -26,7 +27,7 @@ final class TestContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return "SmsWebhookFunction";
+        return functionName;
     }
 
     @Override
@@ -36,7 +37,7 @@ final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-north-1:123456789012:function:SmsWebhookFunction";
+        return "arn:aws:lambda:eu-north-1:123456789012:function:" + functionName;
     }
 
     @Override
@@ -51,7 +52,7 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 20_000;
+        return (int) remaining.toMillis();
     }
 
     @Override
