@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ import java.util.Map;
  * anything is read or written; the reply goes back as TwiML, which Twilio sends to the visitor.
  */
 @Controller
+// DynamoDB calls block: keep them off the HTTP event loop where the controller runs on Netty (locally).
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class TwilioSmsWebhookController {
 
     static final String PATH = "/sms/inbound";

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.QueryValue;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +24,8 @@ import java.util.Map;
  * unknown or the report changes nothing, so that Twilio does not repeat it.
  */
 @Controller
+// DynamoDB calls block: keep them off the HTTP event loop where the controller runs on Netty (locally).
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class TwilioStatusCallbackController {
 
     private final TwilioWebhookVerifier verifier;

@@ -19,6 +19,7 @@ import fi.vuoro.platform.config.VuoroConfiguration;
 import fi.vuoro.platform.crypto.KeyedPhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoQueueStore;
 import fi.vuoro.platform.dynamodb.DynamoReplyLog;
+import fi.vuoro.platform.dynamodb.CachedServiceHistory;
 import fi.vuoro.platform.dynamodb.DynamoServiceHistory;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
 import fi.vuoro.platform.dynamodb.DynamoVisitorStore;
@@ -26,6 +27,7 @@ import fi.vuoro.platform.dynamodb.TableName;
 import fi.vuoro.platform.twilio.TwilioWebhookVerifier;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -55,7 +57,7 @@ public class PlatformFactory {
 
     @Singleton
     Secrets secrets() {
-        return new Secrets(SsmParameters::read);
+        return new Secrets(new SsmParameters()::read);
     }
 
     @Singleton
@@ -102,6 +104,13 @@ public class PlatformFactory {
     @Singleton
     DynamoServiceHistory serviceHistory(DynamoDbClient dynamo, TableName table, Clock clock) {
         return new DynamoServiceHistory(dynamo, table, clock);
+    }
+
+    /** Every join and status reply needs a wait estimate; a site's pace changes over minutes, not seconds. */
+    @Primary
+    @Singleton
+    ServiceHistorySource recentServiceHistory(DynamoServiceHistory history, Clock clock) {
+        return new CachedServiceHistory(history, clock, CachedServiceHistory.DEFAULT_TIME);
     }
 
     @Singleton
