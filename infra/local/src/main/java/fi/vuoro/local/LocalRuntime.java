@@ -42,9 +42,14 @@ public final class LocalRuntime implements AutoCloseable {
         LocalRuntime runtime = start(LocalSettings.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "local-runtime-stop"));
         LOG.info("Local runtime started on port {}", runtime.port());
-        System.out.printf("%nVuoro runs at %s%n  SMS simulator: %s/simulator/index.html%n  demo site number: %s%n"
-                + "  sent SMS: %s/local/messages%nStop with Ctrl+C.%n",
-                runtime.baseUrl(), runtime.baseUrl(), DemoSite.NUMBER, runtime.baseUrl());
+        String base = runtime.baseUrl().toString();
+        System.out.printf("%nVuoro runs at %s%n"
+                        + "  SMS simulator:    %s/simulator/index.html  (demo site number %s)%n"
+                        + "  staff live queue: %s/staff/index.html  (anna / vuoro-demo)%n"
+                        + "  lobby screen:     %s/lobby/index.html?site=demo%n"
+                        + "  sent SMS:         %s/local/messages%n"
+                        + "Stop with Ctrl+C.%n",
+                base, base, DemoSite.NUMBER, base, base, base);
     }
 
     public static LocalRuntime start(LocalSettings settings) {
