@@ -248,7 +248,8 @@ class OutboxDeliveryIT {
 
         Duration spread = Duration.between(arrivals.stream().min(Instant::compareTo).orElseThrow(),
                 arrivals.stream().max(Instant::compareTo).orElseThrow());
-        assertTrue(spread.compareTo(Duration.ofMillis(1500)) < 0, "five numbers were paced as one: " + spread);
+        // Paced as one number they would take at least 4 s; the margin below that absorbs a busy CI machine.
+        assertTrue(spread.compareTo(Duration.ofMillis(3000)) < 0, "five numbers were paced as one: " + spread);
     }
 
     @Test
