@@ -9,7 +9,9 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -39,14 +41,27 @@ final class MessageFileLocator {
      * because jars built without directory entries do not answer for the directory.
      */
     static List<String> locate(ClassLoader loader, String anchorFile) {
-        Set<String> names = new TreeSet<>();
+        // A root usually answers both ways; list each root once (walking a shaded jar costs start-up time).
+        Map<String, Root> roots = new LinkedHashMap<>();
         for (URL directory : resources(loader, DIRECTORY)) {
-            names.addAll(list(directory, false));
+            roots.putIfAbsent(withoutTrailingSlash(directory.toString()), new Root(directory, false));
         }
-        for (URL anchor : resources(loader, DIRECTORY + "/" + anchorFile)) {
-            names.addAll(list(anchor, true));
+        String anchorSuffix = "/" + anchorFile;
+        for (URL anchor : resources(loader, DIRECTORY + anchorSuffix)) {
+            String text = anchor.toString();
+            roots.putIfAbsent(text.substring(0, text.length() - anchorSuffix.length()), new Root(anchor, true));
         }
+        Set<String> names = new TreeSet<>();
+        roots.values().forEach(root -> names.addAll(list(root.url(), root.pointsAtFile())));
         return names.stream().map(name -> DIRECTORY + "/" + name).toList();
+    }
+
+    /** Where message files were found: a directory, or (pointsAtFile) a file inside one. */
+    private record Root(URL url, boolean pointsAtFile) {
+    }
+
+    private static String withoutTrailingSlash(String text) {
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static List<URL> resources(ClassLoader loader, String path) {
