@@ -1,5 +1,6 @@
 package fi.vuoro.sms;
 
+import fi.vuoro.testkit.FormEncoding;
 import fi.vuoro.testkit.TestLambdaContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +13,10 @@ import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
 import fi.vuoro.platform.dynamodb.TableName;
-import fi.vuoro.testkit.CloudFormationTemplate;
-import fi.vuoro.testkit.DynamoDbLocalServer;
-import fi.vuoro.testkit.TemplateTables;
 import fi.vuoro.testkit.TwilioWebhookSigner;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +24,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,34 +37,21 @@ class ApiGatewayLambdaIT {
     private static final String PUBLIC_BASE_URL = "https://a1b2c3d4e5.execute-api.eu-north-1.amazonaws.com";
     private static final String TOKEN = "lambda-test-auth-token";
     private static final String SITE_NUMBER = "+358500000077";
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "vuoro.table-name", "VuoroTable",
-            "vuoro.public-base-url", PUBLIC_BASE_URL,
-            "vuoro.twilio-auth-token", TOKEN,
-            "vuoro.phone-hash-key", "lambda-test-phone-hash-key",
-            "vuoro.phone-encryption-key", "lambda-test-phone-encryption-key");
-
-    private static DynamoDbLocalServer dynamo;
+    private static DeployedSmsWebhook function;
     private static APIGatewayV2HTTPEventFunction handler;
 
     @BeforeAll
     static void startFunction() {
-        dynamo = DynamoDbLocalServer.start();
-        TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
-        new DynamoSiteDirectory(dynamo.client(), new TableName("VuoroTable"), Clock.systemUTC()).save(
+        function = DeployedSmsWebhook.start(PUBLIC_BASE_URL, TOKEN);
+        new DynamoSiteDirectory(function.dynamo(), new TableName(DeployedSmsWebhook.TABLE), Clock.systemUTC()).save(
                 new Site("lambda", "Lambda Site", SITE_NUMBER, OpeningHours.always(), Set.of("fi"),
                         Duration.ofMinutes(15), 1, 'L', Set.of()));
-        PROPERTIES.forEach(System::setProperty);
-        System.setProperty("vuoro.dynamodb-endpoint", dynamo.endpoint().toString());
-        handler = new APIGatewayV2HTTPEventFunction();
+        handler = function.handler();
     }
 
     @AfterAll
     static void stopFunction() {
-        handler.close();
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        System.clearProperty("vuoro.dynamodb-endpoint");
-        dynamo.close();
+        function.close();
     }
 
     @Test
@@ -103,10 +86,7 @@ class ApiGatewayLambdaIT {
     }
 
     private static APIGatewayV2HTTPEvent event(Map<String, String> params, String signature) throws IOException {
-        String form = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String form = FormEncoding.encode(params);
         String json;
         try (InputStream in = ApiGatewayLambdaIT.class.getResourceAsStream("/events/twilio-inbound-sms.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8)

@@ -1,5 +1,7 @@
 package fi.vuoro.sms;
 
+import fi.vuoro.domain.staff.QueueSms;
+import fi.vuoro.testkit.FormEncoding;
 import fi.vuoro.testkit.TestLambdaContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,10 +16,6 @@ import fi.vuoro.platform.dynamodb.DynamoQueueStore;
 import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.platform.dynamodb.TableName;
 import fi.vuoro.platform.outbox.DynamoOutboxStore;
-import fi.vuoro.platform.outbox.OutboxIndex;
-import fi.vuoro.testkit.CloudFormationTemplate;
-import fi.vuoro.testkit.DynamoDbLocalServer;
-import fi.vuoro.testkit.TemplateTables;
 import fi.vuoro.testkit.TwilioWebhookSigner;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.net.URLEncoder;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,32 +39,18 @@ class TwilioStatusCallbackLambdaIT {
     private static final String PUBLIC_BASE_URL = "https://f6g7h8i9j0.execute-api.eu-north-1.amazonaws.com";
     private static final String TOKEN = "status-lambda-test-auth-token";
     private static final TableName TABLE = new TableName("VuoroTable");
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "vuoro.table-name", TABLE.value(),
-            "vuoro.public-base-url", PUBLIC_BASE_URL,
-            "vuoro.twilio-auth-token", TOKEN,
-            "vuoro.phone-hash-key", "status-lambda-test-phone-hash-key",
-            "vuoro.phone-encryption-key", "status-lambda-test-phone-encryption-key");
-
-    private static DynamoDbLocalServer dynamo;
+    private static DeployedSmsWebhook function;
     private static APIGatewayV2HTTPEventFunction handler;
 
     @BeforeAll
     static void startFunction() {
-        dynamo = DynamoDbLocalServer.start();
-        TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
-        OutboxIndex.ensure(dynamo.client(), TABLE.value());
-        PROPERTIES.forEach(System::setProperty);
-        System.setProperty("vuoro.dynamodb-endpoint", dynamo.endpoint().toString());
-        handler = new APIGatewayV2HTTPEventFunction();
+        function = DeployedSmsWebhook.start(PUBLIC_BASE_URL, TOKEN);
+        handler = function.handler();
     }
 
     @AfterAll
     static void stopFunction() {
-        handler.close();
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        System.clearProperty("vuoro.dynamodb-endpoint");
-        dynamo.close();
+        function.close();
     }
 
     /** An SMS owed by a call and accepted by Twilio: SENT, waiting for Twilio's reports. */
@@ -75,23 +58,23 @@ class TwilioStatusCallbackLambdaIT {
         Instant now = Instant.now();
         ServiceDay day = ServiceDay.of(now);
         Instant expires = day.expiresAt(Duration.ofHours(48));
-        DynamoQueueStore queue = new DynamoQueueStore(dynamo.client(), TABLE);
+        DynamoQueueStore queue = new DynamoQueueStore(function.dynamo(), TABLE);
         String site = "status" + number;
         int ticketNumber = queue.nextTicketNumber(site, day, expires);
         Ticket ticket = Ticket.joinedBySms(site, day, ticketNumber, TicketCode.of('T', ticketNumber), "fi",
                 Optional.empty(), false, "hash", "v1:cipher", now, expires);
         queue.createTicket(ticket);
-        OutboundSms sms = new OutboundSms(site + "." + day.date() + "." + ticketNumber + ".called-1", site,
+        OutboundSms sms = new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "called-1", site,
                 "v1:cipher", "+358500000090", "text", now);
         queue.call(ticket, "1", now, Optional.of(sms));
-        DynamoOutboxStore outbox = new DynamoOutboxStore(dynamo.client(), TABLE);
+        DynamoOutboxStore outbox = new DynamoOutboxStore(function.dynamo(), TABLE);
         ClaimedSms claim = outbox.claim(sms.id(), now, now.plusSeconds(70)).orElseThrow();
         outbox.markSent(claim, "SM" + number, now);
         return sms.id();
     }
 
     private static String status(String id) {
-        return dynamo.client().getItem(b -> b.tableName(TABLE.value()).consistentRead(true).key(Map.of(
+        return function.dynamo().getItem(b -> b.tableName(TABLE.value()).consistentRead(true).key(Map.of(
                 "PK", AttributeValue.fromS(OutboxItems.pk(id)), "SK", AttributeValue.fromS(OutboxItems.SK))))
                 .item().get("status").s();
     }
@@ -114,10 +97,7 @@ class TwilioStatusCallbackLambdaIT {
         if (signature != null) {
             headers.put("x-twilio-signature", signature);
         }
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = FormEncoding.encode(form);
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("POST /sms/status")

@@ -1,5 +1,6 @@
 package fi.vuoro.bench;
 
+import fi.vuoro.testkit.FormEncoding;
 import fi.vuoro.bench.probe.ColdStartProbe;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
 import fi.vuoro.platform.dynamodb.TableName;
@@ -11,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,10 +231,7 @@ final class ColdStart {
         params.put("From", String.format(Locale.ROOT, "+3584090%05d", n));
         params.put("ApiVersion", "2010-04-01");
         String signature = new TwilioWebhookSigner(TOKEN).sign(PUBLIC_BASE_URL + "/sms/inbound", params);
-        String form = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String form = FormEncoding.encode(params);
         String json = Files.readString(EVENT_FIXTURE, StandardCharsets.UTF_8)
                 .replace("${signature}", signature)
                 .replace("${body}", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)));

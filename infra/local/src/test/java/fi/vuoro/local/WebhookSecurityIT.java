@@ -1,5 +1,6 @@
 package fi.vuoro.local;
 
+import fi.vuoro.testkit.FormEncoding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,10 +108,7 @@ class WebhookSecurityIT extends RunningService {
     }
 
     private static int postSigned(Map<String, String> params, String signature) {
-        String form = params.entrySet().stream()
-                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
-                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
+        String form = FormEncoding.encode(params);
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(webhook())
                             .header("Content-Type", "application/x-www-form-urlencoded")

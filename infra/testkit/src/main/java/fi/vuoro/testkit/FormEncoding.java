@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** {@code application/x-www-form-urlencoded} in UTF-8, the encoding Twilio uses in both directions. */
-final class FormEncoding {
+public final class FormEncoding {
 
     private FormEncoding() {}
 
-    static String encode(Map<String, String> params) {
+    public static String encode(Map<String, String> params) {
         StringJoiner form = new StringJoiner("&");
         params.forEach((name, value) -> form.add(
                 URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
