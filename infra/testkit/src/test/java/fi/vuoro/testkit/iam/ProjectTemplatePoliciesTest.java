@@ -1,0 +1,103 @@
+package fi.vuoro.testkit.iam;
+
+import static fi.vuoro.testkit.iam.IamPolicyCheck.allows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.vuoro.testkit.CloudFormationTemplate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the project's own template grants each function, as the later comparison with real calls will see it. */
+class ProjectTemplatePoliciesTest {
+
+    private static final List<String> FUNCTIONS =
+            List.of("SmsWebhookFunction", "StaffApiFunction", "OutboxSenderFunction", "NoShowSweepFunction");
+    private static final String TABLE = "arn:aws:dynamodb:eu-north-1:123456789012:table/VuoroTable";
+    private static final String INDEX = TABLE + "/index/GSI1";
+    private static final String PARAMETERS = "arn:aws:ssm:eu-north-1:123456789012:parameter/vuoro/";
+
+    private final CloudFormationTemplate template = IamTestTemplates.project();
+    private final TemplateResolver resolver = new TemplateResolver(template, TemplateContext.defaults());
+
+    @Test
+    void of_shouldResolveEveryFunctionsPolicies_whenReadFromTheProjectTemplate() {
+        assertEquals(Set.copyOf(FUNCTIONS), template.resourcesOfType("AWS::Serverless::Function").keySet());
+        for (String function : FUNCTIONS) {
+            assertFalse(policies(function).isEmpty(), function);
+        }
+    }
+
+    @Test
+    void of_shouldLetTheWebhookQueryTheTable_butNotTheOutboxIndex() {
+        List<IamStatement> webhook = policies("SmsWebhookFunction");
+
+        assertTrue(allows(webhook, "dynamodb:Query", TABLE));
+        assertFalse(allows(webhook, "dynamodb:Query", INDEX));
+    }
+
+    @Test
+    void of_shouldLetOnlyTheOutboxSenderQueryTheOutboxIndex() {
+        assertTrue(allows(policies("OutboxSenderFunction"), "dynamodb:Query", INDEX));
+        assertFalse(allows(policies("StaffApiFunction"), "dynamodb:Query", INDEX));
+        assertFalse(allows(policies("NoShowSweepFunction"), "dynamodb:Query", INDEX));
+    }
+
+    @Test
+    void of_shouldLetEveryFunctionReadExactlyTheThreeSecrets() {
+        for (String function : FUNCTIONS) {
+            List<IamStatement> statements = policies(function);
+            assertTrue(allows(statements, "ssm:GetParameter", PARAMETERS + "twilio-auth-token"), function);
+            assertTrue(allows(statements, "ssm:GetParameter", PARAMETERS + "phone-hash-key"), function);
+            assertTrue(allows(statements, "ssm:GetParameter", PARAMETERS + "phone-encryption-key"), function);
+            assertFalse(allows(statements, "ssm:GetParameter", PARAMETERS + "other"), function);
+            assertFalse(allows(statements, "ssm:GetParameters", PARAMETERS + "twilio-auth-token"), function);
+        }
+    }
+
+    @Test
+    void of_shouldGiveNoFunctionScan() {
+        for (String function : FUNCTIONS) {
+            assertFalse(allows(policies(function), "dynamodb:Scan", TABLE), function);
+        }
+    }
+
+    @Test
+    void of_shouldResolveSecretArnsFromTheContextsParameterValues_whenOverridden() {
+        TemplateResolver renamed = new TemplateResolver(template,
+                TemplateContext.defaults().withParameter("TwilioAuthTokenParameter", "/vuoro-test/twilio"));
+
+        List<IamStatement> webhook = FunctionPolicies.of(template, "SmsWebhookFunction", renamed);
+
+        assertTrue(allows(webhook, "ssm:GetParameter", "arn:aws:ssm:eu-north-1:123456789012:parameter/vuoro-test/twilio"));
+        assertFalse(allows(webhook, "ssm:GetParameter", PARAMETERS + "twilio-auth-token"));
+    }
+
+    @Test
+    void unused_shouldReportTheWebhooksGrantsThatNoCallNeeded() {
+        List<AwsCall> calls = List.of(
+                new AwsCall("dynamodb:GetItem", TABLE),
+                new AwsCall("dynamodb:Query", TABLE),
+                new AwsCall("dynamodb:PutItem", TABLE),
+                new AwsCall("dynamodb:UpdateItem", TABLE),
+                new AwsCall("dynamodb:DeleteItem", TABLE),
+                new AwsCall("dynamodb:ConditionCheckItem", TABLE),
+                new AwsCall("ssm:GetParameter", PARAMETERS + "twilio-auth-token"),
+                new AwsCall("ssm:GetParameter", PARAMETERS + "phone-hash-key"),
+                new AwsCall("ssm:GetParameter", PARAMETERS + "phone-encryption-key"));
+
+        List<IamGrant> unused = IamPolicyCheck.unused(policies("SmsWebhookFunction"), calls);
+
+        assertEquals(1, unused.size(), unused.toString());
+        assertEquals("dynamodb:BatchWriteItem", unused.get(0).action());
+        assertEquals(TABLE, unused.get(0).resource());
+        assertTrue(unused.get(0).source().contains("SmsWebhookFunction.Properties.Policies[0].Statement[0]"
+                + " (QueueTableItems)"), unused.get(0).source());
+    }
+
+    private List<IamStatement> policies(String function) {
+        return FunctionPolicies.of(template, function, resolver);
+    }
+}
