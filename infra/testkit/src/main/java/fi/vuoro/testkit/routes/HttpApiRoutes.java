@@ -25,11 +25,15 @@ public final class HttpApiRoutes {
     private final HttpApiDeclaration api;
     private final List<HttpApiRoute> routes;
     private final Map<String, HttpApiRoute> byRouteKey;
+    private final List<RoutePrecedence.Candidate> matchable;
 
     private HttpApiRoutes(HttpApiDeclaration api, List<HttpApiRoute> routes, Map<String, HttpApiRoute> byRouteKey) {
         this.api = api;
         this.routes = routes;
         this.byRouteKey = byRouteKey;
+        this.matchable = routes.stream()
+                .map(route -> new RoutePrecedence.Candidate(route, RoutePath.parse(route.path(), route.routeKey())))
+                .toList();
     }
 
     /**
@@ -112,6 +116,40 @@ public final class HttpApiRoutes {
     /** The route with a route key such as {@code GET /sms/inbound} or {@code $default}. */
     public Optional<HttpApiRoute> route(String routeKey) {
         return Optional.ofNullable(byRouteKey.get(routeKey));
+    }
+
+    /**
+     * The route API Gateway gives a request, by the priorities documented for HTTP APIs (see {@link RoutePrecedence}
+     * for the rule quoted and the ties it settles): a path without a greedy variable over one with, over
+     * {@code $default}; then the more specific path; then the request's own method over {@code ANY}.
+     *
+     * <p>Paths are matched case-sensitively, without the query string, and a trailing slash is kept: {@code /x/}
+     * is not {@code /x}, and {@code /x/{proxy+}} needs something after {@code /x/}. A route's method must be the
+     * request's or {@code ANY}: a {@code GET} route does not take {@code HEAD}.
+     *
+     * @param method the request's method as sent, e.g. {@code GET}
+     * @param path   the request's path as sent, with or without a query string
+     * @return empty when no route matches, where API Gateway answers {@code 404 {"message":"Not Found"}}
+     * @throws IllegalArgumentException for a method that is not an HTTP method API Gateway routes, or a path whose
+     *                                  matching is undocumented (percent-encoded, or with an empty segment)
+     */
+    public Optional<HttpApiRoute> select(String method, String path) {
+        return candidates(method, path).stream().findFirst();
+    }
+
+    /**
+     * Every route that would take the request if it were the API's only route, whatever the precedence: the routes
+     * that could serve the request should the precedence be other than {@link #select} assumes. The first is the
+     * one {@code select} returns; the rest follow in the same precedence.
+     */
+    public List<HttpApiRoute> candidates(String method, String path) {
+        String requestMethod = HttpMethods.requested(method);
+        RequestPath request = RequestPath.parse(path);
+        return matchable.stream()
+                .filter(candidate -> candidate.accepts(requestMethod, request))
+                .sorted(new RoutePrecedence(requestMethod))
+                .map(RoutePrecedence.Candidate::route)
+                .toList();
     }
 
     /** The API's {@code DefaultRouteSettings} limits, for every route without its own. */
