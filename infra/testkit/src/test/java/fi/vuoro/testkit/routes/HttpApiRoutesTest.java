@@ -8,6 +8,8 @@ import fi.vuoro.testkit.CloudFormationTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class HttpApiRoutesTest {
@@ -140,8 +142,7 @@ class HttpApiRoutesTest {
     void effectiveThrottling_shouldTakeEachLimitTheRouteSetsOverTheDefault_whenRouteHasSettings() {
         HttpApiRoute order = partner.route("POST /partners/{partnerId}/orders").orElseThrow();
 
-        assertEquals(Map.of("POST /partners/{partnerId}/orders", new RouteThrottling(
-                        java.util.OptionalInt.empty(), java.util.OptionalDouble.of(2.5))),
+        assertEquals(Map.of("POST /partners/{partnerId}/orders", new RouteThrottling(OptionalInt.empty(), OptionalDouble.of(2.5))),
                 partner.routeSettings());
         assertEquals(RouteThrottling.of(20, 2.5), partner.effectiveThrottling(order));
         assertEquals(RouteThrottling.of(20, 10), partner.effectiveThrottling(partner.route("GET /orders").orElseThrow()));
