@@ -73,13 +73,13 @@ public final class VisitorSmsService {
     /** Handles one inbound message and returns the reply text to send back. */
     public String handle(InboundSms sms) {
         Instant now = clock.instant();
-        Optional<String> earlier = replies.find(sms.messageId(), now);
-        if (earlier.isPresent()) {
-            LOG.info("Redelivered message answered with its earlier reply");
-            return earlier.get();
-        }
         String reply;
         try {
+            Optional<String> earlier = replies.find(sms.messageId(), now);
+            if (earlier.isPresent()) {
+                LOG.info("Redelivered message answered with its earlier reply");
+                return earlier.get();
+            }
             reply = respond(sms, now);
         } catch (RuntimeException failure) {
             // The visitor still hears back. Nothing is remembered for this message, so a redelivery is
@@ -87,7 +87,14 @@ public final class VisitorSmsService {
             LOG.error("Could not handle a visitor's message: {}", failure.getClass().getName());
             return texts.plain(catalogue.fallbackLanguage(), MessageKey.TRY_AGAIN);
         }
-        return replies.saveIfAbsent(sms.messageId(), reply, now.plus(REPLY_MEMORY));
+        try {
+            return replies.saveIfAbsent(sms.messageId(), reply, now.plus(REPLY_MEMORY));
+        } catch (RuntimeException failure) {
+            // What the message asked for is done; a redelivery is handled afresh and, the queue's writes being
+            // conditional, comes to the same answer.
+            LOG.error("Could not remember the reply to a visitor's message: {}", failure.getClass().getName());
+            return reply;
+        }
     }
 
     private String respond(InboundSms sms, Instant now) {

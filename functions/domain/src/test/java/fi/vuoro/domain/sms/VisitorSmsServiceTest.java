@@ -77,8 +77,39 @@ class VisitorSmsServiceTest {
     }
 
     @Test
+    void handle_shouldAskToTryAgain_whenEvenTheReplyLogCannotBeRead() {
+        String reply = service(unreachable(SiteDirectory.class), unreachable(ReplyLog.class))
+                .handle(new InboundSms("SM5", "+358401234567", "+358500000001", "JONO"));
+        assertEquals(CATALOGUE.render(CATALOGUE.fallbackLanguage(), MessageKey.TRY_AGAIN, Map.of()), reply);
+    }
+
+    @Test
+    void handle_shouldStillAnswer_whenTheReplyCannotBeRemembered() {
+        ReplyLog forgetful = new ReplyLog() {
+            @Override
+            public Optional<String> find(String messageId, Instant now) {
+                return Optional.empty();
+            }
+
+            @Override
+            public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
+                throw new IllegalStateException("store unreachable");
+            }
+        };
+        String reply = service(noSites(), forgetful)
+                .handle(new InboundSms("SM6", "+358401234567", "+358500009999", "JOIN"));
+        assertEquals(CATALOGUE.render(CATALOGUE.fallbackLanguage(), MessageKey.NUMBER_NOT_IN_USE, Map.of()), reply);
+    }
+
+    @Test
     void handle_shouldTellTheSender_whenTheNumberBelongsToNoSite() {
-        SiteDirectory none = new SiteDirectory() {
+        String reply = service(noSites(), new MemoryReplyLog())
+                .handle(new InboundSms("SM3", "+358401234567", "+358500009999", "JOIN"));
+        assertEquals(CATALOGUE.render(CATALOGUE.fallbackLanguage(), MessageKey.NUMBER_NOT_IN_USE, Map.of()), reply);
+    }
+
+    private static SiteDirectory noSites() {
+        return new SiteDirectory() {
             @Override
             public Optional<fi.vuoro.domain.site.Site> findByNumber(String e164Number) {
                 return Optional.empty();
@@ -94,9 +125,6 @@ class VisitorSmsServiceTest {
                 return java.util.List.of();
             }
         };
-        String reply = service(none, new MemoryReplyLog())
-                .handle(new InboundSms("SM3", "+358401234567", "+358500009999", "JOIN"));
-        assertEquals(CATALOGUE.render(CATALOGUE.fallbackLanguage(), MessageKey.NUMBER_NOT_IN_USE, Map.of()), reply);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -16,6 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 to recognise a number, AES-256-GCM for the copy kept while an SMS is owed. The keys
  * come from configuration (SSM SecureString parameters in AWS); any key text of 16+ characters is
  * turned into key bytes with SHA-256, so an operator can paste {@code openssl rand -base64 32} output.
+ *
+ * <p>Each key is read when first needed: a function that only opens numbers (to send or to mask them) never reads
+ * the hash key, and one that only recognises numbers never reads the encryption key.
  */
 public final class KeyedPhoneProtector implements PhoneProtector {
 
@@ -24,22 +28,50 @@ public final class KeyedPhoneProtector implements PhoneProtector {
     private static final int TAG_BITS = 128;
     private static final int MIN_KEY_CHARS = 16;
 
-    private final SecretKeySpec hashKey;
-    private final SecretKeySpec encryptionKey;
+    private final Supplier<String> hashKeyText;
+    private final Supplier<String> encryptionKeyText;
+    private volatile SecretKeySpec hashKey;
+    private volatile SecretKeySpec encryptionKey;
 
     public KeyedPhoneProtector(String hashKeyText, String encryptionKeyText) {
-        this.hashKey = new SecretKeySpec(keyBytes(hashKeyText, "hash"), "HmacSHA256");
-        this.encryptionKey = new SecretKeySpec(keyBytes(encryptionKeyText, "encryption"), "AES");
+        this(() -> hashKeyText, () -> encryptionKeyText);
         if (hashKeyText.equals(encryptionKeyText)) {
             throw new IllegalArgumentException("The phone hash key and encryption key must differ");
         }
+        hashKey();
+        encryptionKey();
+    }
+
+    public KeyedPhoneProtector(Supplier<String> hashKeyText, Supplier<String> encryptionKeyText) {
+        this.hashKeyText = hashKeyText;
+        this.encryptionKeyText = encryptionKeyText;
+    }
+
+    private SecretKeySpec hashKey() {
+        SecretKeySpec key = hashKey;
+        if (key == null) {
+            key = new SecretKeySpec(keyBytes(hashKeyText.get(), "hash"), "HmacSHA256");
+            requireDifferent(key, encryptionKey);
+            hashKey = key;
+        }
+        return key;
+    }
+
+    private SecretKeySpec encryptionKey() {
+        SecretKeySpec key = encryptionKey;
+        if (key == null) {
+            key = new SecretKeySpec(keyBytes(encryptionKeyText.get(), "encryption"), "AES");
+            requireDifferent(key, hashKey);
+            encryptionKey = key;
+        }
+        return key;
     }
 
     @Override
     public String hash(String e164Number) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
+            mac.init(hashKey());
             byte[] digest = mac.doFinal(normalise(e164Number).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
@@ -55,7 +87,7 @@ public final class KeyedPhoneProtector implements PhoneProtector {
             // every restored instance, or two instances could draw the same GCM nonce.
             new SecureRandom().nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey(), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(normalise(e164Number).getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
             return VERSION + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
@@ -72,10 +104,16 @@ public final class KeyedPhoneProtector implements PhoneProtector {
         try {
             byte[] in = Base64.getUrlDecoder().decode(cipherText.substring(VERSION.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey(), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The encrypted phone number is damaged or from another key", e);
+        }
+    }
+
+    private static void requireDifferent(SecretKeySpec key, SecretKeySpec other) {
+        if (other != null && java.util.Arrays.equals(key.getEncoded(), other.getEncoded())) {
+            throw new IllegalArgumentException("The phone hash key and encryption key must differ");
         }
     }
 

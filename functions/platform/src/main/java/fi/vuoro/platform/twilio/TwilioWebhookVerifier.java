@@ -2,6 +2,7 @@ package fi.vuoro.platform.twilio;
 
 import com.twilio.security.RequestValidator;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +15,17 @@ public final class TwilioWebhookVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookVerifier.class);
 
-    private final RequestValidator validator;
+    private final Supplier<String> authToken;
     private final String publicBaseUrl;
+    private volatile RequestValidator validator;
 
     public TwilioWebhookVerifier(String authToken, String publicBaseUrl) {
-        this.validator = new RequestValidator(authToken);
+        this(() -> authToken, publicBaseUrl);
+    }
+
+    /** The auth token is read on the first webhook, so a function that takes no webhooks never reads it. */
+    public TwilioWebhookVerifier(Supplier<String> authToken, String publicBaseUrl) {
+        this.authToken = authToken;
         this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
         if (this.publicBaseUrl.isEmpty()) {
             LOG.warn("No public base URL is configured: every webhook will be refused");
@@ -29,6 +36,15 @@ public final class TwilioWebhookVerifier {
         if (publicBaseUrl.isEmpty() || signature == null || signature.isBlank()) {
             return false;
         }
-        return validator.validate(publicBaseUrl + path, params, signature);
+        return validator().validate(publicBaseUrl + path, params, signature);
+    }
+
+    private RequestValidator validator() {
+        RequestValidator known = validator;
+        if (known == null) {
+            known = new RequestValidator(authToken.get());
+            validator = known;
+        }
+        return known;
     }
 }

@@ -34,7 +34,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -70,9 +69,9 @@ public class PlatformFactory {
             builder.endpointOverride(URI.create(endpoint))
                     .region(Region.EU_NORTH_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        } else {
-            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
         }
+        // Otherwise the SDK's default chain: in Lambda with SnapStart that is the container credentials endpoint
+        // (AWS_CONTAINER_CREDENTIALS_FULL_URI), as a SnapStart function gets no access-key variables.
         return builder.build();
     }
 
@@ -116,8 +115,8 @@ public class PlatformFactory {
     @Singleton
     PhoneProtector phoneProtector(VuoroConfiguration config, Secrets secrets) {
         return new KeyedPhoneProtector(
-                secrets.resolve("phone hash key", config.getPhoneHashKey(), config.getPhoneHashKeyParameter()),
-                secrets.resolve("phone encryption key", config.getPhoneEncryptionKey(),
+                secrets.secret("phone hash key", config.getPhoneHashKey(), config.getPhoneHashKeyParameter()),
+                secrets.secret("phone encryption key", config.getPhoneEncryptionKey(),
                         config.getPhoneEncryptionKeyParameter()));
     }
 
@@ -129,7 +128,7 @@ public class PlatformFactory {
     @Singleton
     TwilioWebhookVerifier twilioWebhookVerifier(VuoroConfiguration config, Secrets secrets) {
         return new TwilioWebhookVerifier(
-                secrets.resolve("Twilio auth token", config.getTwilioAuthToken(), config.getTwilioAuthTokenParameter()),
+                secrets.secret("Twilio auth token", config.getTwilioAuthToken(), config.getTwilioAuthTokenParameter()),
                 config.getPublicBaseUrl());
     }
 

@@ -21,6 +21,31 @@ class KeyedPhoneProtectorTest {
     }
 
     @Test
+    void eachKey_shouldBeReadOnlyWhenFirstNeeded_soAFunctionReadsOnlyTheSecretsItUses() {
+        java.util.concurrent.atomic.AtomicInteger hashKeyReads = new java.util.concurrent.atomic.AtomicInteger();
+        KeyedPhoneProtector opensOnly = new KeyedPhoneProtector(() -> {
+            hashKeyReads.incrementAndGet();
+            return "hash-key-for-tests-0123456789";
+        }, () -> "encryption-key-for-tests-0123456789");
+
+        String cipher = opensOnly.encrypt("+358401234567");
+        assertEquals("+358401234567", opensOnly.decrypt(cipher));
+        assertEquals(0, hashKeyReads.get(), "opening a number needs no hash key");
+
+        opensOnly.hash("+358401234567");
+        opensOnly.hash("+358401234568");
+        assertEquals(1, hashKeyReads.get(), "read once, then kept");
+    }
+
+    @Test
+    void keys_shouldBeRefused_whenBothAreTheSame_evenIfReadLazily() {
+        KeyedPhoneProtector same = new KeyedPhoneProtector(() -> "the-same-key-0123456789",
+                () -> "the-same-key-0123456789");
+        same.hash("+358401234567");
+        assertThrows(IllegalArgumentException.class, () -> same.encrypt("+358401234567"));
+    }
+
+    @Test
     void hash_shouldDependOnTheKey() {
         KeyedPhoneProtector otherKey =
                 new KeyedPhoneProtector("another-hash-key-0123456789", "encryption-key-for-tests-0123456789");
