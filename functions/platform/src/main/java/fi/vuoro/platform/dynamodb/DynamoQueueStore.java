@@ -5,6 +5,7 @@ import static fi.vuoro.platform.dynamodb.Keys.key;
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
+import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.queue.QueueDay;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
@@ -12,6 +13,7 @@ import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.staff.QueueSms;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -28,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -37,7 +42,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoQueueStore implements QueueStore {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    /** Cancellation reasons that mean "nothing was written, try again": another transaction or throttling. */
+    private static final Set<String> TRY_AGAIN = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
     private static final int LIVE_POINTER_INDEX = 1;
+    private static final int ATTEMPTS = 4;
+    /** The ticket attribute naming the last change written to it, so that a change can recognise itself. */
+    static final String CHANGE = "change";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -67,25 +78,32 @@ public final class DynamoQueueStore implements QueueStore {
         String phoneKey = Keys.phone(ticket.phoneHash().orElseThrow());
         Map<String, AttributeValue> pointer = pointerItem(phoneKey, Keys.live(ticket.siteId()), ticket);
         Map<String, AttributeValue> history = pointerItem(phoneKey, Keys.ticketRef(ref), ticket);
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table)
-                            .item(TicketItems.toItem(ticket))
-                            .conditionExpression("attribute_not_exists(PK)").build()).build(),
-                    // A pointer left from an earlier service day does not block today's join.
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(pointer)
-                            .conditionExpression("attribute_not_exists(PK) OR #day <> :day")
-                            .expressionAttributeNames(Map.of("#day", "day"))
-                            .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(ref.day().date().toString())))
-                            .build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(history).build()).build()));
-        } catch (TransactionCanceledException cancelled) {
-            if (failedOnCondition(cancelled, LIVE_POINTER_INDEX)) {
-                Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table)
-                        .key(key(phoneKey, Keys.live(ticket.siteId()))).consistentRead(true)).item();
-                throw new LiveTicketExistsException(refOf(existing));
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(TicketItems.toItem(ticket))
+                        .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                // A pointer left from an earlier service day does not block today's join.
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(pointer)
+                        .conditionExpression("attribute_not_exists(PK) OR #day <> :day")
+                        .expressionAttributeNames(Map.of("#day", "day"))
+                        .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(ref.day().date().toString())))
+                        .build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(history).build()).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                if (failedOnCondition(cancelled, LIVE_POINTER_INDEX)) {
+                    Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table)
+                            .key(key(phoneKey, Keys.live(ticket.siteId()))).consistentRead(true)).item();
+                    throw new LiveTicketExistsException(refOf(existing));
+                }
+                if (!worthRetrying(cancelled)) {
+                    throw cancelled;
+                }
+                pauseBefore(attempt + 1, "join");
             }
-            throw cancelled;
         }
     }
 
@@ -138,21 +156,9 @@ public final class DynamoQueueStore implements QueueStore {
     @Override
     public boolean leave(Ticket ticket, Instant now) {
         TicketRef ref = ticket.ref();
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().update(endAsLeft(ref, now)).build(),
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(key(Keys.phone(ticket.phoneHash().orElseThrow()), Keys.live(ref.siteId())))
-                            .conditionExpression("#day = :day AND #number = :number")
-                            .expressionAttributeNames(Map.of("#day", "day", "#number", "number"))
-                            .expressionAttributeValues(Map.of(
-                                    ":day", AttributeValue.fromS(ref.day().date().toString()),
-                                    ":number", AttributeValue.fromN(Integer.toString(ref.number()))))
-                            .build()).build()));
-            return true;
-        } catch (TransactionCanceledException notLive) {
-            return false;
-        }
+        return transition(ref, "SET #status = :left, finishedAt = :now", "REMOVE phoneCipher",
+                "#status IN (:waiting, :called)", liveStatusValues(now), Optional.empty(),
+                ticket.phoneHash().map(hash -> freeLiveSlot(hash, ref)));
     }
 
     @Override
@@ -220,8 +226,7 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public boolean call(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms) {
-        return changeTicket(ticket.ref(),
-                "SET #status = :called, #desk = :desk, calledAt = :now",
+        return transition(ticket.ref(), "SET #status = :called, #desk = :desk, calledAt = :now", "",
                 "#status = :waiting",
                 Map.of(":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
                         ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
@@ -232,8 +237,7 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public boolean recall(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms) {
-        return changeTicket(ticket.ref(),
-                "SET #desk = :desk, calledAt = :now",
+        return transition(ticket.ref(), "SET #desk = :desk, calledAt = :now", "",
                 "#status = :called",
                 Map.of(":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
                         ":desk", AttributeValue.fromS(desk),
@@ -246,27 +250,17 @@ public final class DynamoQueueStore implements QueueStore {
         if (outcome != TicketStatus.SERVED && outcome != TicketStatus.NO_SHOW) {
             throw new IllegalArgumentException("A called visitor is either served or a no-show, not " + outcome);
         }
-        Optional<Delete> freeLiveSlot = ticket.phoneHash().map(hash -> Delete.builder().tableName(table)
-                .key(key(Keys.phone(hash), Keys.live(ticket.siteId())))
-                .conditionExpression("attribute_not_exists(PK) OR (#day = :day AND #number = :number)")
-                .expressionAttributeNames(Map.of("#day", "day", "#number", "number"))
-                .expressionAttributeValues(Map.of(
-                        ":day", AttributeValue.fromS(ticket.day().date().toString()),
-                        ":number", AttributeValue.fromN(Integer.toString(ticket.number()))))
-                .build());
-        return changeTicket(ticket.ref(),
-                "SET #status = :outcome, finishedAt = :now REMOVE phoneCipher",
+        return transition(ticket.ref(), "SET #status = :outcome, finishedAt = :now", "REMOVE phoneCipher",
                 "#status = :called",
                 Map.of(":outcome", AttributeValue.fromS(outcome.name()),
                         ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
                         ":now", Attributes.epochMillis(now)),
-                sms, freeLiveSlot);
+                sms, ticket.phoneHash().map(hash -> freeLiveSlot(hash, ticket.ref())));
     }
 
     @Override
     public boolean requeue(Ticket ticket, Instant now) {
-        return changeTicket(ticket.ref(),
-                "SET #status = :waiting REMOVE #desk, calledAt, finishedAt",
+        return transition(ticket.ref(), "SET #status = :waiting", "REMOVE #desk, calledAt, finishedAt",
                 "#status IN (:called, :noShow)",
                 Map.of(":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
                         ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
@@ -276,8 +270,7 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public boolean markComeBackSent(Ticket ticket, Optional<OutboundSms> sms) {
-        return changeTicket(ticket.ref(),
-                "SET comeBackSent = :yes",
+        return transition(ticket.ref(), "SET comeBackSent = :yes", "",
                 "#status = :waiting AND attribute_not_exists(comeBackSent)",
                 Map.of(":yes", AttributeValue.fromBool(true),
                         ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name())),
@@ -297,44 +290,120 @@ public final class DynamoQueueStore implements QueueStore {
     }
 
     /**
-     * One conditional change of a ticket, together with the SMS it owes and any other delete, in a
+     * One conditional change of a ticket, together with the SMS it owes and the visitor's live slot it frees, in a
      * single transaction: the change and its message happen together or not at all.
+     *
+     * <p>The ticket's own state is what decides. The secondary items follow it: when the live slot already points
+     * at another ticket of the visitor (they joined again meanwhile), it is theirs and stays; when the SMS is
+     * already in the outbox, it is owed once. Either way the change is written without it. A transaction that
+     * DynamoDB cancels because another one holds the same items, or throttles, wrote nothing and is tried again.
+     * Each change marks the ticket with a fresh id: if its condition fails but the ticket carries that id, an
+     * earlier attempt of this very change was written (its answer was lost and the SDK sent it again), so it counts
+     * as done, and a staff action is never applied twice.
      *
      * @return false if the ticket was not in the state the condition requires
      */
-    private boolean changeTicket(TicketRef ref, String update, String condition, Map<String, AttributeValue> values,
-                                 Optional<OutboundSms> sms, Optional<Delete> alsoDelete) {
+    private boolean transition(TicketRef ref, String set, String remove, String condition,
+                               Map<String, AttributeValue> values, Optional<OutboundSms> sms,
+                               Optional<Delete> freeSlot) {
+        String change = UUID.randomUUID().toString();
         Map<String, String> names = new HashMap<>();
         names.put("#status", TicketItems.STATUS);
-        if (update.contains("#desk") || condition.contains("#desk")) {
+        names.put("#change", CHANGE);
+        if (set.contains("#desk") || remove.contains("#desk") || condition.contains("#desk")) {
             names.put("#desk", TicketItems.DESK);
         }
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":change", AttributeValue.fromS(change));
+        String update = set + ", #change = :change" + (remove.isEmpty() ? "" : " " + remove);
         String fullCondition = "attribute_exists(PK) AND " + condition;
-        if (sms.isEmpty() && alsoDelete.isEmpty()) {
+        Optional<OutboundSms> owed = sms;
+        Optional<Delete> slot = freeSlot;
+        for (int attempt = 1; ; attempt++) {
+            if (owed.isEmpty() && slot.isEmpty()) {
+                try {
+                    dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref)).updateExpression(update)
+                            .conditionExpression(fullCondition).expressionAttributeNames(names)
+                            .expressionAttributeValues(allValues)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    return true;
+                } catch (ConditionalCheckFailedException notInThatState) {
+                    return madeBy(notInThatState.item(), change);
+                }
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(Keys.ticketKey(ref))
+                    .updateExpression(update).conditionExpression(fullCondition).expressionAttributeNames(names)
+                    .expressionAttributeValues(allValues)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
+            owed.ifPresent(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
+            slot.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
             try {
-                dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref)).updateExpression(update)
-                        .conditionExpression(fullCondition).expressionAttributeNames(names)
-                        .expressionAttributeValues(values));
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return true;
-            } catch (ConditionalCheckFailedException notInThatState) {
-                return false;
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (failedOnCondition(cancelled, 0)) {
+                    return madeBy(reasons.get(0).item(), change);
+                }
+                int smsIndex = owed.isPresent() ? 1 : -1;
+                int slotIndex = slot.isPresent() ? writes.size() - 1 : -1;
+                boolean secondary = false;
+                if (smsIndex > 0 && failedOnCondition(cancelled, smsIndex)) {
+                    owed = Optional.empty();
+                    secondary = true;
+                }
+                if (slotIndex > 0 && failedOnCondition(cancelled, slotIndex)) {
+                    slot = Optional.empty();
+                    secondary = true;
+                }
+                if (secondary) {
+                    continue;
+                }
+                if (!worthRetrying(cancelled)) {
+                    throw cancelled;
+                }
+                pauseBefore(attempt + 1, "ticket change");
             }
         }
-        Update change = Update.builder().tableName(table).key(Keys.ticketKey(ref)).updateExpression(update)
-                .conditionExpression(fullCondition).expressionAttributeNames(names)
-                .expressionAttributeValues(values).build();
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(change).build());
-        sms.ifPresent(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
-        alsoDelete.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
+    }
+
+    /** Deletes the visitor's live slot at the site, if it still points at this ticket. */
+    private Delete freeLiveSlot(String phoneHash, TicketRef ref) {
+        return Delete.builder().tableName(table)
+                .key(key(Keys.phone(phoneHash), Keys.live(ref.siteId())))
+                .conditionExpression("attribute_not_exists(PK) OR (#day = :day AND #number = :number)")
+                .expressionAttributeNames(Map.of("#day", "day", "#number", "number"))
+                .expressionAttributeValues(Map.of(
+                        ":day", AttributeValue.fromS(ref.day().date().toString()),
+                        ":number", AttributeValue.fromN(Integer.toString(ref.number()))))
+                .build();
+    }
+
+    /** Whether the ticket item (as it was when a condition failed) carries the mark of this change. */
+    private static boolean madeBy(Map<String, AttributeValue> item, String change) {
+        return item != null && item.containsKey(CHANGE) && change.equals(item.get(CHANGE).s());
+    }
+
+    /** Only conflicts and throttling are worth another try: nothing was written, and it may pass next time. */
+    private static boolean worthRetrying(TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        return reasons != null && reasons.stream().anyMatch(reason -> TRY_AGAIN.contains(reason.code()))
+                && reasons.stream().noneMatch(reason -> CONDITION_FAILED.equals(reason.code()));
+    }
+
+    /** Waits a little, growing and jittered, before another attempt; gives up after the last one. */
+    private static void pauseBefore(int attempt, String what) {
+        if (attempt > ATTEMPTS) {
+            throw new QueueBusyException("The queue is busy: the " + what + " could not be written, try again");
+        }
+        long base = 20L << (attempt - 2);
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if (failedOnCondition(cancelled, 0)) {
-                return false;
-            }
-            throw cancelled;
+            // A generator made per call: no random state is kept from before a SnapStart snapshot.
+            Thread.sleep(base + new SecureRandom().nextLong(base));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueueBusyException("Interrupted while the " + what + " waited to be tried again");
         }
     }
 
@@ -381,15 +450,6 @@ public final class DynamoQueueStore implements QueueStore {
                 // Already deleted by its TTL: nothing left to forget.
             }
         }
-    }
-
-    private Update endAsLeft(TicketRef ref, Instant now) {
-        return Update.builder().tableName(table).key(Keys.ticketKey(ref))
-                .updateExpression("SET #status = :left, finishedAt = :now REMOVE phoneCipher")
-                .conditionExpression("#status IN (:waiting, :called)")
-                .expressionAttributeNames(Map.of("#status", TicketItems.STATUS))
-                .expressionAttributeValues(liveStatusValues(now))
-                .build();
     }
 
     private static Map<String, AttributeValue> liveStatusValues(Instant now) {

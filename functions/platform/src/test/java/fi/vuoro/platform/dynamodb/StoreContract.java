@@ -137,6 +137,51 @@ abstract class StoreContract {
     }
 
     @Test
+    void finish_shouldServeAVisitorPutBackInTheQueue_whoHasJoinedAgainMeanwhile_andKeepTheirNewTicketLive() {
+        Ticket first = waitingTicket("hash-g", TODAY, EXPIRES);
+        queue.createTicket(first);
+        assertTrue(queue.call(first, "1", NOW, Optional.empty()));
+        assertTrue(queue.finish(first, TicketStatus.NO_SHOW, NOW.plusSeconds(600), Optional.empty()));
+        Ticket second = waitingTicket("hash-g", TODAY, EXPIRES);
+        queue.createTicket(second);
+        assertTrue(queue.requeue(first, NOW.plusSeconds(700)));
+        Ticket requeued = queue.find(first.ref(), NOW).orElseThrow();
+        assertTrue(queue.call(requeued, "1", NOW.plusSeconds(800), Optional.empty()));
+
+        assertTrue(queue.finish(queue.find(first.ref(), NOW).orElseThrow(), TicketStatus.SERVED, NOW.plusSeconds(900),
+                Optional.empty()), "the ticket's own state decides, not the visitor's newer live slot");
+
+        assertEquals(TicketStatus.SERVED, queue.find(first.ref(), NOW).orElseThrow().status());
+        assertEquals(second.ref(), queue.findLiveTicket("hash-g", siteId, NOW).orElseThrow().ref(),
+                "the live slot of the newer ticket stays");
+    }
+
+    @Test
+    void finish_shouldEndTheTicket_whenTheSmsItOwesIsAlreadyInTheOutbox() {
+        Ticket ticket = waitingTicket("hash-h", TODAY, EXPIRES);
+        queue.createTicket(ticket);
+        OutboundSms noShow = new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "no-show-1", siteId, "v1:cipher",
+                "+358500000001", "missed", NOW);
+        assertTrue(queue.call(ticket, "1", NOW, Optional.empty()));
+        assertTrue(queue.finish(ticket, TicketStatus.NO_SHOW, NOW, Optional.of(noShow)));
+        assertTrue(queue.requeue(ticket, NOW));
+        assertTrue(queue.call(ticket, "1", NOW, Optional.empty()));
+
+        assertTrue(queue.finish(ticket, TicketStatus.NO_SHOW, NOW, Optional.of(noShow)), "owed once, ended again");
+
+        assertEquals(TicketStatus.NO_SHOW, queue.find(ticket.ref(), NOW).orElseThrow().status());
+    }
+
+    @Test
+    void call_shouldRefuse_aTicketAnotherDeskCalledFirst() {
+        Ticket ticket = waitingTicket("hash-i", TODAY, EXPIRES);
+        queue.createTicket(ticket);
+        assertTrue(queue.call(ticket, "1", NOW, Optional.empty()));
+        assertFalse(queue.call(ticket, "2", NOW, Optional.empty()), "not the same change: refused");
+        assertEquals("1", queue.find(ticket.ref(), NOW).orElseThrow().desk().orElseThrow());
+    }
+
+    @Test
     void eraseVisitor_shouldRemoveEveryItemAndIdentity_ofThatVisitorOnly() {
         Ticket ended = waitingTicket("hash-d", TODAY, EXPIRES);
         queue.createTicket(ended);

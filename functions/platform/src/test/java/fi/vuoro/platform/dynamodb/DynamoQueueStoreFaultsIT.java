@@ -1,0 +1,153 @@
+package fi.vuoro.platform.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.QueueBusyException;
+import fi.vuoro.domain.queue.ServiceDay;
+import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.queue.TicketCode;
+import fi.vuoro.domain.queue.TicketStatus;
+import fi.vuoro.domain.staff.QueueSms;
+import fi.vuoro.testkit.CloudFormationTemplate;
+import fi.vuoro.testkit.DynamoDbLocalServer;
+import fi.vuoro.testkit.FaultyDynamoHttpClient;
+import fi.vuoro.testkit.FaultyDynamoHttpClient.Fault;
+import fi.vuoro.testkit.TemplateTables;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Ticket changes under the faults DynamoDB and the network produce: a staff action is applied exactly once, and a
+ * change DynamoDB cancels as conflicting is tried again, never reported as done when it was not.
+ */
+class DynamoQueueStoreFaultsIT {
+
+    private static final TableName TABLE = new TableName("VuoroTable");
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final ServiceDay TODAY = ServiceDay.of(NOW);
+    private static final Instant EXPIRES = TODAY.expiresAt(Duration.ofHours(48));
+    private static DynamoDbLocalServer server;
+
+    private FaultyDynamoHttpClient faults;
+    private DynamoDbClient dynamo;
+    private DynamoQueueStore queue;
+    private String siteId;
+
+    @BeforeAll
+    static void start() {
+        server = DynamoDbLocalServer.start();
+        TemplateTables.createAll(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void faultyClient() {
+        faults = new FaultyDynamoHttpClient(UrlConnectionHttpClient.create());
+        dynamo = DynamoDbClient.builder().endpointOverride(server.endpoint()).region(DynamoDbLocalServer.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(faults).build();
+        queue = new DynamoQueueStore(dynamo, TABLE);
+        siteId = "faults-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void closeClient() {
+        dynamo.close();
+    }
+
+    private Ticket waiting(String phoneHash) {
+        int number = queue.nextTicketNumber(siteId, TODAY, EXPIRES);
+        Ticket ticket = Ticket.joinedBySms(siteId, TODAY, number, TicketCode.of('F', number), "fi", Optional.empty(),
+                false, phoneHash, "v1:cipher", NOW, EXPIRES);
+        queue.createTicket(ticket);
+        return ticket;
+    }
+
+    private OutboundSms yourTurn(Ticket ticket) {
+        return new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "called-" + NOW.toEpochMilli(), siteId, "v1:cipher",
+                "+358500000001", "your turn", NOW);
+    }
+
+    @Test
+    void call_shouldCountAsDone_whenTheAnswerToTheCommittedTransactionWasLost() {
+        Ticket ticket = waiting("hash-lost-1");
+        faults.next("TransactWriteItems", Fault.LOSE_RESPONSE);
+
+        assertTrue(queue.call(ticket, "2", NOW, Optional.of(yourTurn(ticket))),
+                "the SDK sent the call again after its answer was lost; it must not look refused");
+
+        assertEquals(1, faults.injected(Fault.LOSE_RESPONSE));
+        assertEquals(TicketStatus.CALLED, queue.find(ticket.ref(), NOW).orElseThrow().status());
+        assertTrue(outboxHas(yourTurn(ticket).id()), "the SMS the call owes is owed once");
+    }
+
+    @Test
+    void call_shouldCountAsDone_whenTheAnswerToTheCommittedUpdateWasLost() {
+        Ticket ticket = waiting("hash-lost-2");
+        faults.next("UpdateItem", Fault.LOSE_RESPONSE);
+
+        assertTrue(queue.call(ticket, "2", NOW, Optional.empty()));
+
+        assertEquals(1, faults.injected(Fault.LOSE_RESPONSE));
+        assertEquals("2", queue.find(ticket.ref(), NOW).orElseThrow().desk().orElseThrow());
+    }
+
+    @Test
+    void call_shouldBeTriedAgain_whenDynamoCancelsItAsConflictingWithAnotherTransaction() {
+        Ticket ticket = waiting("hash-conflict-1");
+        faults.next("TransactWriteItems", Fault.TRANSACTION_CONFLICT, Fault.TRANSACTION_CONFLICT);
+
+        assertTrue(queue.call(ticket, "3", NOW, Optional.of(yourTurn(ticket))));
+
+        assertEquals(2, faults.injected(Fault.TRANSACTION_CONFLICT));
+        assertEquals(TicketStatus.CALLED, queue.find(ticket.ref(), NOW).orElseThrow().status());
+    }
+
+    @Test
+    void call_shouldReportTheQueueBusy_andChangeNothing_whenConflictsDoNotStop() {
+        Ticket ticket = waiting("hash-conflict-2");
+        faults.next("TransactWriteItems", Fault.TRANSACTION_CONFLICT, Fault.TRANSACTION_CONFLICT,
+                Fault.TRANSACTION_CONFLICT, Fault.TRANSACTION_CONFLICT);
+
+        assertThrows(QueueBusyException.class, () -> queue.call(ticket, "3", NOW, Optional.of(yourTurn(ticket))));
+
+        assertEquals(TicketStatus.WAITING, queue.find(ticket.ref(), NOW).orElseThrow().status());
+        assertTrue(!outboxHas(yourTurn(ticket).id()), "no SMS is owed for a call that did not happen");
+    }
+
+    @Test
+    void createTicket_shouldBeTriedAgain_whenDynamoCancelsTheJoinAsConflicting() {
+        faults.next("TransactWriteItems", Fault.TRANSACTION_CONFLICT);
+
+        Ticket ticket = waiting("hash-conflict-3");
+
+        assertEquals(1, faults.injected(Fault.TRANSACTION_CONFLICT));
+        assertEquals(ticket.ref(), queue.findLiveTicket("hash-conflict-3", siteId, NOW).orElseThrow().ref());
+    }
+
+    private boolean outboxHas(String id) {
+        return !server.client().getItem(b -> b.tableName(TABLE.value()).consistentRead(true).key(Map.of(
+                "PK", AttributeValue.fromS(OutboxItems.pk(id)), "SK", AttributeValue.fromS(OutboxItems.SK))))
+                .item().isEmpty();
+    }
+}

@@ -1,0 +1,187 @@
+package fi.vuoro.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * An HTTP client for the DynamoDB SDK that injects the faults DynamoDB and the network really produce, on the
+ * requests of a chosen operation: a transaction cancelled because another one holds its items
+ * ({@code TransactionConflict}), throttling, and a request that was carried out but whose answer was lost (so the
+ * SDK sends it again). Everything else goes to the real client underneath, e.g. to DynamoDB Local.
+ *
+ * <pre>{@code
+ * FaultyDynamoHttpClient faults = new FaultyDynamoHttpClient(UrlConnectionHttpClient.create());
+ * faults.next("TransactWriteItems", Fault.LOSE_RESPONSE);
+ * DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(faults)...build();
+ * }</pre>
+ */
+public final class FaultyDynamoHttpClient implements SdkHttpClient {
+
+    /** What can go wrong with one request. */
+    public enum Fault {
+        /** The request is carried out, then the connection breaks before the answer arrives. */
+        LOSE_RESPONSE,
+        /** Answered {@code TransactionCanceledException} with {@code TransactionConflict}; nothing written. */
+        TRANSACTION_CONFLICT,
+        /** Answered {@code ThrottlingException}; nothing written. */
+        THROTTLE
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SdkHttpClient delegate;
+    private final Map<String, Deque<Fault>> planned = new java.util.HashMap<>();
+    private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
+
+    public FaultyDynamoHttpClient(SdkHttpClient delegate) {
+        this.delegate = delegate;
+        for (Fault fault : Fault.values()) {
+            injected.put(fault, new AtomicInteger());
+        }
+    }
+
+    /** The next request of {@code operation} (e.g. {@code TransactWriteItems}) meets these faults, one each. */
+    public synchronized FaultyDynamoHttpClient next(String operation, Fault... faults) {
+        Deque<Fault> queue = planned.computeIfAbsent(operation, unused -> new ArrayDeque<>());
+        for (Fault fault : faults) {
+            queue.add(fault);
+        }
+        return this;
+    }
+
+    /** How many faults of the kind were injected so far. */
+    public int injected(Fault fault) {
+        return injected.get(fault).get();
+    }
+
+    /** Whether every planned fault has been met. */
+    public synchronized boolean allInjected() {
+        return planned.values().stream().allMatch(Deque::isEmpty);
+    }
+
+    private synchronized Optional<Fault> take(String operation) {
+        Deque<Fault> queue = planned.get(operation);
+        return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of(queue.poll());
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+        String operation = target.substring(target.indexOf('.') + 1);
+        Optional<Fault> fault = take(operation);
+        if (fault.isEmpty()) {
+            return delegate.prepareRequest(request);
+        }
+        injected.get(fault.get()).incrementAndGet();
+        return switch (fault.get()) {
+            case LOSE_RESPONSE -> losingAnswer(delegate.prepareRequest(request));
+            case TRANSACTION_CONFLICT -> answered(conflict(request));
+            case THROTTLE -> answered(error("com.amazonaws.dynamodb.v20120810#ThrottlingException",
+                    "Rate of requests exceeds the allowed throughput."));
+        };
+    }
+
+    private static ExecutableHttpRequest losingAnswer(ExecutableHttpRequest real) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                HttpExecuteResponse response = real.call();
+                Optional<AbortableInputStream> body = response.responseBody();
+                if (body.isPresent()) {
+                    try (InputStream in = body.get()) {
+                        in.readAllBytes();
+                    }
+                }
+                throw new IOException("Connection reset: the answer was lost on the way back");
+            }
+
+            @Override
+            public void abort() {
+                real.abort();
+            }
+        };
+    }
+
+    private static ExecutableHttpRequest answered(String body) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                return HttpExecuteResponse.builder()
+                        .response(SdkHttpResponse.builder().statusCode(400)
+                                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                                .putHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
+                                .putHeader("Content-Length", Integer.toString(bytes.length))
+                                .build())
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
+                        .build();
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
+    /** DynamoDB's answer to a transaction whose first item another transaction holds. */
+    private static String conflict(HttpExecuteRequest request) {
+        int items = 1;
+        try {
+            if (request.contentStreamProvider().isPresent()) {
+                try (InputStream in = request.contentStreamProvider().get().newStream()) {
+                    JsonNode body = JSON.readTree(in);
+                    items = Math.max(1, body.path("TransactItems").size());
+                }
+            }
+        } catch (IOException e) {
+            items = 1;
+        }
+        ObjectNode error = JSON.createObjectNode();
+        error.put("__type", "com.amazonaws.dynamodb.v20120810#TransactionCanceledException");
+        StringBuilder codes = new StringBuilder("TransactionConflict");
+        ArrayNode reasons = error.putArray("CancellationReasons");
+        reasons.addObject().put("Code", "TransactionConflict").put("Message", "Transaction is ongoing for the item");
+        for (int i = 1; i < items; i++) {
+            reasons.addObject().put("Code", "None");
+            codes.append(", None");
+        }
+        error.put("Message", "Transaction cancelled, please refer cancellation reasons for specific reasons ["
+                + codes + "]");
+        return error.toString();
+    }
+
+    private static String error(String type, String message) {
+        ObjectNode error = JSON.createObjectNode();
+        error.put("__type", type);
+        error.put("message", message);
+        return error.toString();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String clientName() {
+        return "FaultyDynamo";
+    }
+}
