@@ -43,8 +43,9 @@ public class OutboxSenderHandler extends MicronautRequestHandler<Map<String, Obj
                 .map(lambda -> Duration.ofMillis(lambda.getRemainingTimeInMillis()).minus(MARGIN))
                 .orElse(DEFAULT_BUDGET);
         DrainResult result = dispatcher.drain(budget.isNegative() ? Duration.ZERO : budget);
-        LOG.info("Outbox drained on {}: {} sent, {} to retry, {} failed", JobEvents.source(event), result.sent(),
-                result.retried(), result.failed());
-        return Map.of("sent", result.sent(), "retried", result.retried(), "failed", result.failed());
+        LOG.info("Outbox drained on {}: {} sent, {} to retry, {} failed, {} dropped unsent", JobEvents.source(event),
+                result.sent(), result.retried(), result.failed(), result.dropped());
+        return Map.of("sent", result.sent(), "retried", result.retried(), "failed", result.failed(),
+                "dropped", result.dropped());
     }
 }

@@ -83,6 +83,11 @@ class TwilioStatusCallbackControllerTest {
         public void markFailed(ClaimedSms claim, String reason, Instant now) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void markDropped(ClaimedSms claim, String reason, Instant now) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private final RecordingStore store = new RecordingStore();

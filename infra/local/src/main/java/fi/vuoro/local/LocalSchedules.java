@@ -61,8 +61,8 @@ public class LocalSchedules implements AutoCloseable {
         try {
             DrainResult result = outbox.drain(DRAIN_BUDGET);
             if (result.handled() > 0) {
-                LOG.debug("Local outbox drain: {} sent, {} to retry, {} failed", result.sent(), result.retried(),
-                        result.failed());
+                LOG.debug("Local outbox drain: {} sent, {} to retry, {} failed, {} dropped", result.sent(),
+                        result.retried(), result.failed(), result.dropped());
             }
         } catch (RuntimeException e) {
             if (!stopping) {

@@ -1,13 +1,33 @@
 package fi.vuoro.domain.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An SMS Vuoro owes a visitor, written to the outbox in the same transaction as the change that
  * caused it, so it is never lost; its {@code id} is derived from that change, so writing it twice
  * stores it once and it is never sent twice. The number stays encrypted until the moment of sending.
+ *
+ * <p>It is worth sending only until {@code validUntil}, and only while its {@code premise} (if any) still holds;
+ * otherwise the dispatcher drops it with the reason.
  */
-public record OutboundSms(String id, String siteId, String toCipher, String from, String body, Instant createdAt) {
+public record OutboundSms(String id, String siteId, String toCipher, String from, String body, Instant createdAt,
+                          Instant validUntil, Optional<Premise> premise) {
+
+    /** How long a message without a stated lifetime is worth sending. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+
+    public OutboundSms {
+        Objects.requireNonNull(validUntil, "validUntil");
+        Objects.requireNonNull(premise, "premise");
+    }
+
+    /** A message that stays worth sending for {@link #DEFAULT_LIFETIME}, whatever happens meanwhile. */
+    public OutboundSms(String id, String siteId, String toCipher, String from, String body, Instant createdAt) {
+        this(id, siteId, toCipher, from, body, createdAt, createdAt.plus(DEFAULT_LIFETIME), Optional.empty());
+    }
 
     @Override
     public String toString() {

@@ -44,9 +44,14 @@ public final class OutboxDispatcher {
     private final Pause pause;
     private final RandomGenerator random;
     private final DispatchPolicy policy;
+    private final PremiseCheck premises;
 
+    /**
+     * @param random retry jitter; in a deployed function one that holds no state from before a SnapStart snapshot
+     *               (e.g. a fresh {@code SecureRandom} per draw), or restored instances would retry in step
+     */
     public OutboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock, Pause pause,
-                            RandomGenerator random, DispatchPolicy policy) {
+                            RandomGenerator random, DispatchPolicy policy, PremiseCheck premises) {
         this.store = store;
         this.gateway = gateway;
         this.phones = phones;
@@ -54,6 +59,7 @@ public final class OutboxDispatcher {
         this.pause = pause;
         this.random = random;
         this.policy = policy;
+        this.premises = premises;
     }
 
     /**
@@ -187,6 +193,13 @@ public final class OutboxDispatcher {
         if (!takeSendSlot(claim, drain)) {
             return;
         }
+        Optional<String> stale = staleness(sms, clock.instant());
+        if (stale.isPresent()) {
+            store.markDropped(claim, stale.get(), clock.instant());
+            drain.dropped++;
+            LOG.info("Outbox message {} dropped unsent: {}", claim.id(), stale.get());
+            return;
+        }
         Instant started = clock.instant();
         SendResult result = gateway.send(new SmsToSend(sms.id(), to, sms.from(), sms.body()));
         if (result instanceof SendResult.Accepted accepted) {
@@ -242,6 +255,14 @@ public final class OutboxDispatcher {
         }
     }
 
+    /** Why the message is no longer worth sending, checked right before the send. */
+    private Optional<String> staleness(OutboundSms sms, Instant now) {
+        if (now.isAfter(sms.validUntil())) {
+            return Optional.of("no longer worth sending after " + sms.validUntil());
+        }
+        return sms.premise().flatMap(premise -> premises.broken(premise, now));
+    }
+
     private void retry(ClaimedSms claim, String reason, Optional<Duration> notBefore, Optional<Instant> unsureSince,
                        Drain drain) {
         Duration wait = policy.retryDelay(claim.attempt(), random.nextDouble());
@@ -273,6 +294,7 @@ public final class OutboxDispatcher {
         int sent;
         int retried;
         int failed;
+        int dropped;
 
         Drain(Instant deadline, Duration budget) {
             this.deadline = deadline;
@@ -295,7 +317,7 @@ public final class OutboxDispatcher {
         }
 
         DrainResult result() {
-            return new DrainResult(sent, retried, failed);
+            return new DrainResult(sent, retried, failed, dropped);
         }
     }
 }

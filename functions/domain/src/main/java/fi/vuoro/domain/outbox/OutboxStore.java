@@ -46,6 +46,12 @@ public interface OutboxStore {
     void markFailed(ClaimedSms claim, String reason, Instant now);
 
     /**
+     * The message is no longer worth sending (its time passed, or what it announces is no longer true): DROPPED,
+     * never sent, out of the due list, and the visitor's number forgotten.
+     */
+    void markDropped(ClaimedSms claim, String reason, Instant now);
+
+    /**
      * A delivery status reported by Twilio, applied only if it moves the message forward (see
      * {@link OutboxStatus#rank()}).
      *

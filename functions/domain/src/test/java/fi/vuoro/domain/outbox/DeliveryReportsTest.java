@@ -22,7 +22,7 @@ class DeliveryReportsTest {
         ReversiblePhones phones = new ReversiblePhones();
         store.add(new OutboundSms(id, "demo", phones.encrypt("+358401110001"), "+358500000001", "text", T0));
         new OutboxDispatcher(store, new ScriptedGateway(clock), phones, clock, clock, RandomGenerator.getDefault(),
-                DispatchPolicy.DEFAULTS).drain(Duration.ofMinutes(1));
+                DispatchPolicy.DEFAULTS, (premise, now) -> java.util.Optional.empty()).drain(Duration.ofMinutes(1));
     }
 
     @Test

@@ -147,6 +147,18 @@ final class InMemoryOutboxStore implements OutboxStore {
     }
 
     @Override
+    public synchronized void markDropped(ClaimedSms claim, String reason, Instant now) {
+        Entry e = entries.get(claim.id());
+        if (!claim.claimToken().equals(e.claimToken) || e.status != OutboxStatus.SENDING) {
+            return;
+        }
+        e.status = OutboxStatus.DROPPED;
+        e.dueAt = Optional.empty();
+        e.lastReason = reason;
+        e.numberKept = false;
+    }
+
+    @Override
     public synchronized boolean recordDelivery(String id, OutboxStatus status, Instant now) {
         Entry e = entries.get(id);
         if (e == null || e.status.rank() >= status.rank()) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,9 +29,12 @@ class OutboxDispatcherTest {
     private final InMemoryOutboxStore store = new InMemoryOutboxStore();
     private final ScriptedGateway twilio = new ScriptedGateway(clock);
     private final ReversiblePhones phones = new ReversiblePhones();
+    /** Premises by what they name; one not listed holds. */
+    private final Map<Premise, String> brokenPremises = new java.util.concurrent.ConcurrentHashMap<>();
+    private final PremiseCheck premises = (premise, now) -> Optional.ofNullable(brokenPremises.get(premise));
 
     private OutboxDispatcher dispatcher(double jitter) {
-        return new OutboxDispatcher(store, twilio, phones, clock, clock, fixedRandom(jitter), POLICY);
+        return new OutboxDispatcher(store, twilio, phones, clock, clock, fixedRandom(jitter), POLICY, premises);
     }
 
     private OutboxDispatcher dispatcher() {
@@ -56,7 +60,7 @@ class OutboxDispatcherTest {
 
         DrainResult result = dispatcher().drain(LONG_BUDGET);
 
-        assertEquals(new DrainResult(3, 0, 0), result);
+        assertEquals(new DrainResult(3, 0, 0, 0), result);
         assertEquals(List.of("a", "b", "c"), twilio.attempts().stream().map(s -> s.sms().outboxId()).toList());
         assertEquals("+358401110001", twilio.attempts().get(0).sms().to());
         for (InMemoryOutboxStore.Entry entry : store.all()) {
@@ -64,7 +68,7 @@ class OutboxDispatcherTest {
             assertFalse(entry.numberKept, "no SMS is owed any more, so the number is forgotten");
             assertTrue(entry.providerId.startsWith("SM"));
         }
-        assertEquals(new DrainResult(0, 0, 0), dispatcher().drain(LONG_BUDGET), "a second drain sends nothing");
+        assertEquals(new DrainResult(0, 0, 0, 0), dispatcher().drain(LONG_BUDGET), "a second drain sends nothing");
         assertEquals(3, twilio.attempts().size());
     }
 
@@ -134,7 +138,7 @@ class OutboxDispatcherTest {
 
         DrainResult result = dispatcher(1.0).drain(LONG_BUDGET);
 
-        assertEquals(new DrainResult(1, 2, 0), result);
+        assertEquals(new DrainResult(1, 2, 0, 0), result);
         List<Instant> times = sendTimes(s -> true);
         assertEquals(List.of(T0, T0.plusSeconds(2), T0.plusSeconds(6)), times,
                 "2 s after the first failure, 4 s after the second (upper jitter bound)");
@@ -174,7 +178,7 @@ class OutboxDispatcherTest {
 
         DrainResult result = dispatcher().drain(LONG_BUDGET);
 
-        assertEquals(new DrainResult(0, POLICY.maxAttempts() - 1, 1), result);
+        assertEquals(new DrainResult(0, POLICY.maxAttempts() - 1, 1, 0), result);
         assertEquals(POLICY.maxAttempts(), twilio.attempts().size());
         InMemoryOutboxStore.Entry entry = store.entry("a");
         assertEquals(OutboxStatus.FAILED, entry.status);
@@ -189,7 +193,7 @@ class OutboxDispatcherTest {
 
         DrainResult result = dispatcher().drain(LONG_BUDGET);
 
-        assertEquals(new DrainResult(0, 0, 1), result);
+        assertEquals(new DrainResult(0, 0, 1, 0), result);
         assertEquals(1, twilio.attempts().size());
         assertEquals(OutboxStatus.FAILED, store.entry("a").status);
         assertTrue(store.entry("a").lastReason.contains("21211"));
@@ -202,7 +206,7 @@ class OutboxDispatcherTest {
 
         DrainResult result = dispatcher().drain(LONG_BUDGET);
 
-        assertEquals(new DrainResult(1, 1, 0), result);
+        assertEquals(new DrainResult(1, 1, 0, 0), result);
         assertEquals(1, twilio.attempts().size(), "one send only: the visitor is texted once");
         assertEquals(1, twilio.lookups().size());
         assertFalse(twilio.lookups().get(0).at().isBefore(T0.plus(POLICY.ambiguityWindow())),
@@ -235,7 +239,7 @@ class OutboxDispatcherTest {
 
         assertEquals(1, twilio.attempts().size(), "no second send while it is unknown whether the first went out");
         assertEquals(2, twilio.lookups().size());
-        assertEquals(new DrainResult(0, 3, 0), result);
+        assertEquals(new DrainResult(0, 3, 0, 0), result);
         assertEquals(OutboxStatus.PENDING, store.entry("a").status);
         assertTrue(store.entry("a").unsureSince.isPresent(), "still unsure: the next attempt asks Twilio first");
     }
@@ -264,7 +268,7 @@ class OutboxDispatcherTest {
 
         DrainResult result = dispatcher().drain(LONG_BUDGET);
 
-        assertEquals(new DrainResult(1, 0, 0), result);
+        assertEquals(new DrainResult(1, 0, 0, 0), result);
         assertEquals(1, twilio.attempts().size(), "found at Twilio, so not sent again");
         assertEquals(OutboxStatus.SENT, store.entry("a").status);
         store.markFailed(lost, "late outcome of the vanished dispatcher", clock.instant());
@@ -292,8 +296,44 @@ class OutboxDispatcherTest {
 
         DrainResult result = dispatcher().drain(LONG_BUDGET);
 
-        assertEquals(new DrainResult(0, 0, 1), result);
+        assertEquals(new DrainResult(0, 0, 1, 0), result);
         assertTrue(twilio.attempts().isEmpty());
+    }
+
+    @Test
+    void drain_shouldDropAMessageUnsent_onceItIsNoLongerWorthSending() {
+        OutboundSms late = new OutboundSms("late", "demo", phones.encrypt("+358401110009"), SITE_NUMBER,
+                "Your turn, desk 3", T0, T0.plusSeconds(60), Optional.empty());
+        store.add(late);
+        clock.advance(Duration.ofMinutes(2));
+
+        DrainResult result = dispatcher().drain(LONG_BUDGET);
+
+        assertEquals(new DrainResult(0, 0, 0, 1), result);
+        assertTrue(twilio.accepted().isEmpty(), "a stale message is never sent");
+        assertEquals(OutboxStatus.DROPPED, store.entry("late").status);
+        assertTrue(store.entry("late").lastReason.startsWith("no longer worth sending"), store.entry("late").lastReason);
+        assertFalse(store.entry("late").numberKept, "the number is forgotten");
+    }
+
+    @Test
+    void drain_shouldDropAMessage_whosePremiseNoLongerHolds_andSendOneWhosePremiseDoes() {
+        Premise servedSince = new Premise.TicketState("demo", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 7,
+                "CALLED", Optional.of(T0));
+        Premise stillCalled = new Premise.TicketState("demo", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 8,
+                "CALLED", Optional.of(T0));
+        brokenPremises.put(servedSince, "the ticket is SERVED now, not CALLED");
+        store.add(new OutboundSms("seven", "demo", phones.encrypt("+358401110007"), SITE_NUMBER, "Your turn A7",
+                T0, T0.plusSeconds(600), Optional.of(servedSince)));
+        store.add(new OutboundSms("eight", "demo", phones.encrypt("+358401110008"), SITE_NUMBER, "Your turn A8",
+                T0.plusMillis(1), T0.plusSeconds(600), Optional.of(stillCalled)));
+
+        DrainResult result = dispatcher().drain(LONG_BUDGET);
+
+        assertEquals(new DrainResult(1, 0, 0, 1), result);
+        assertEquals(OutboxStatus.DROPPED, store.entry("seven").status);
+        assertEquals("the ticket is SERVED now, not CALLED", store.entry("seven").lastReason);
+        assertEquals(List.of("+358401110008"), twilio.accepted().stream().map(send -> send.sms().to()).toList());
     }
 
     @Test
@@ -304,7 +344,7 @@ class OutboxDispatcherTest {
             throw new InterruptedException();
         };
         OutboxDispatcher dispatcher = new OutboxDispatcher(store, twilio, phones, clock, interrupted, fixedRandom(1),
-                POLICY);
+                POLICY, premises);
 
         DrainResult result = dispatcher.drain(LONG_BUDGET);
 
@@ -318,7 +358,7 @@ class OutboxDispatcherTest {
         owe("b", "+358401110002");
         Pause noWait = duration -> { };
         OutboxDispatcher dispatcher = new OutboxDispatcher(store, twilio, phones, Clock.fixed(T0, clock.getZone()),
-                noWait, fixedRandom(1), POLICY);
+                noWait, fixedRandom(1), POLICY, premises);
 
         DrainResult result = dispatcher.drain(Duration.ofSeconds(20));
 
@@ -340,7 +380,7 @@ class OutboxDispatcherTest {
             List<Future<DrainResult>> drains = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 OutboxDispatcher dispatcher = new OutboxDispatcher(store, realTwilio, phones, real,
-                        Pause.threadSleep(), RandomGenerator.getDefault(), fast);
+                        Pause.threadSleep(), RandomGenerator.getDefault(), fast, premises);
                 drains.add(threads.submit(() -> dispatcher.drain(Duration.ofSeconds(5))));
             }
             int sent = 0;

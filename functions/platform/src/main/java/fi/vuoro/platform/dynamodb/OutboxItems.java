@@ -1,10 +1,13 @@
 package fi.vuoro.platform.dynamodb;
 
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.outbox.Premise;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 
@@ -20,6 +23,8 @@ public final class OutboxItems {
     public static final String GSI_PK = "GSI1PK";
     public static final String GSI_SK = "GSI1SK";
     public static final String STATUS_PENDING = "PENDING";
+    static final String VALID_UNTIL = "validUntil";
+    static final String PREMISE = "premise";
     /** Sent or not, an outbox record is of no use after a week. */
     static final Duration KEEP = Duration.ofDays(7);
 
@@ -43,12 +48,52 @@ public final class OutboxItems {
         item.put("from", AttributeValue.fromS(sms.from()));
         item.put("body", AttributeValue.fromS(sms.body()));
         item.put("createdAt", Attributes.epochMillis(sms.createdAt()));
+        item.put(VALID_UNTIL, Attributes.epochMillis(sms.validUntil()));
+        sms.premise().ifPresent(premise -> item.put(PREMISE, AttributeValue.fromM(premise(premise))));
         item.put("status", AttributeValue.fromS(STATUS_PENDING));
         item.put("attempts", AttributeValue.fromN("0"));
         item.put(GSI_PK, AttributeValue.fromS(DUE_PARTITION));
         item.put(GSI_SK, AttributeValue.fromS(dueKey(sms.createdAt(), sms.id())));
         item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(sms.createdAt().plus(KEEP)));
         return item;
+    }
+
+    /** The message's premise as a map: its kind and what it names. */
+    static Map<String, AttributeValue> premise(Premise premise) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        if (premise instanceof Premise.TicketState ticket) {
+            map.put("kind", AttributeValue.fromS("ticket"));
+            map.put("siteId", AttributeValue.fromS(ticket.siteId()));
+            map.put("day", AttributeValue.fromS(ticket.day().toString()));
+            map.put("number", AttributeValue.fromN(Integer.toString(ticket.number())));
+            map.put("status", AttributeValue.fromS(ticket.status()));
+            ticket.calledAt().ifPresent(at -> map.put("calledAt", Attributes.epochMillis(at)));
+        }
+        return map;
+    }
+
+    /** The premise stored with a message, if it has one. */
+    public static Optional<Premise> premiseOf(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(PREMISE);
+        if (value == null || !value.hasM()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> map = value.m();
+        if (!"ticket".equals(Attributes.string(map, "kind"))) {
+            throw new IllegalStateException("Outbox message with a premise of an unknown kind");
+        }
+        return Optional.of(new Premise.TicketState(Attributes.string(map, "siteId"),
+                LocalDate.parse(Attributes.string(map, "day")), (int) Attributes.number(map, "number"),
+                Attributes.string(map, "status"),
+                map.containsKey("calledAt") ? Optional.of(Instant.ofEpochMilli(Attributes.number(map, "calledAt")))
+                        : Optional.empty()));
+    }
+
+    /** When a message stops being worth sending; one written before messages carried it gets the default. */
+    public static Instant validUntilOf(Map<String, AttributeValue> item, Instant createdAt) {
+        AttributeValue value = item.get(VALID_UNTIL);
+        return value == null || value.n() == null ? createdAt.plus(OutboundSms.DEFAULT_LIFETIME)
+                : Instant.ofEpochMilli(Long.parseLong(value.n()));
     }
 
     /** A put that stores the message once, however often the change that owes it is retried. */

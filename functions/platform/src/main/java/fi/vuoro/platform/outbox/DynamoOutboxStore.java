@@ -118,8 +118,9 @@ public final class DynamoOutboxStore implements OutboxStore {
         } catch (ConditionalCheckFailedException notDue) {
             return Optional.empty();
         }
+        Instant createdAt = Instant.ofEpochMilli(number(old, "createdAt"));
         OutboundSms sms = new OutboundSms(id, string(old, "siteId"), string(old, TO_CIPHER), string(old, "from"),
-                string(old, "body"), Instant.ofEpochMilli(number(old, "createdAt")));
+                string(old, "body"), createdAt, OutboxItems.validUntilOf(old, createdAt), OutboxItems.premiseOf(old));
         Optional<Instant> unsure = optionalMillis(old, UNSURE_SINCE);
         if (unsure.isEmpty() && OutboxStatus.SENDING.name().equals(string(old, STATUS))) {
             // Its last dispatcher vanished mid-attempt: that attempt may have reached Twilio.
@@ -233,6 +234,21 @@ public final class DynamoOutboxStore implements OutboxStore {
         values.put(":reason", AttributeValue.fromS(reason));
         values.put(":now", millis(now));
         settle(claim, "SET #status = :failed, " + STATUS_RANK + " = :rank, " + LAST_ERROR
+                        + " = :reason, statusAt = :now REMOVE #pk, #sk, " + CLAIM_TOKEN + ", " + LEASE_UNTIL + ", "
+                        + TO_CIPHER + ", " + UNSURE_SINCE,
+                Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK, "#sk", OutboxItems.GSI_SK), values);
+    }
+
+    @Override
+    public void markDropped(ClaimedSms claim, String reason, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":token", AttributeValue.fromS(claim.claimToken()));
+        values.put(":sending", AttributeValue.fromS(OutboxStatus.SENDING.name()));
+        values.put(":dropped", AttributeValue.fromS(OutboxStatus.DROPPED.name()));
+        values.put(":rank", rank(OutboxStatus.DROPPED));
+        values.put(":reason", AttributeValue.fromS(reason));
+        values.put(":now", millis(now));
+        settle(claim, "SET #status = :dropped, " + STATUS_RANK + " = :rank, " + LAST_ERROR
                         + " = :reason, statusAt = :now REMOVE #pk, #sk, " + CLAIM_TOKEN + ", " + LEASE_UNTIL + ", "
                         + TO_CIPHER + ", " + UNSURE_SINCE,
                 Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK, "#sk", OutboxItems.GSI_SK), values);

@@ -14,8 +14,11 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import fi.vuoro.domain.outbox.PremiseCheck;
+import fi.vuoro.domain.queue.QueueStore;
+import fi.vuoro.domain.queue.TicketPremises;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Random;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -44,15 +47,21 @@ public class OutboxFactory {
     TwilioSmsGateway smsGateway(VuoroConfiguration config, OutboxConfiguration outbox, Secrets secrets,
                                 @Nullable com.twilio.http.HttpClient transport) {
         return new TwilioSmsGateway(config.getTwilioAccountSid(),
-                () -> secrets.resolve("Twilio auth token", config.getTwilioAuthToken(),
+                secrets.secret("Twilio auth token", config.getTwilioAuthToken(),
                         config.getTwilioAuthTokenParameter()),
                 transport, outbox.getRequestTimeout(), config.getPublicBaseUrl());
     }
 
     @Singleton
+    PremiseCheck premiseCheck(QueueStore queue) {
+        return new TicketPremises(queue);
+    }
+
+    @Singleton
     OutboxDispatcher outboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock,
-                                      OutboxConfiguration outbox) {
+                                      OutboxConfiguration outbox, PremiseCheck premises) {
+        // Jitter from a generator made per draw: a SnapStart snapshot holds no random state every restore shares.
         return new OutboxDispatcher(store, gateway, phones, clock, Pause.threadSleep(),
-                new Random(), outbox.policy());
+                () -> new SecureRandom().nextLong(), outbox.policy(), premises);
     }
 }
