@@ -30,8 +30,9 @@ public class NoShowSweepHandler extends MicronautRequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
-        int marked = sweep.run();
-        LOG.info("No-show sweep on {}: marked {} no-show", JobEvents.source(event), marked);
-        return Map.of("marked", marked);
+        NoShowSweep.Result result = sweep.run();
+        LOG.info("No-show sweep on {}: marked {} no-show, {} left for the next run", JobEvents.source(event),
+                result.marked(), result.failed());
+        return Map.of("marked", result.marked(), "failed", result.failed());
     }
 }

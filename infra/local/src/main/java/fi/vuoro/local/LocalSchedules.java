@@ -73,9 +73,10 @@ public class LocalSchedules implements AutoCloseable {
 
     private void sweepNoShows() {
         try {
-            int marked = noShows.run();
-            if (marked > 0) {
-                LOG.info("Local no-show sweep marked {} no-show", marked);
+            NoShowSweep.Result result = noShows.run();
+            if (result.marked() > 0 || result.failed() > 0) {
+                LOG.info("Local no-show sweep marked {} no-show, {} left for the next run", result.marked(),
+                        result.failed());
             }
         } catch (RuntimeException e) {
             if (!stopping) {

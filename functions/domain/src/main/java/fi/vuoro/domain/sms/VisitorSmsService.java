@@ -174,7 +174,13 @@ public final class VisitorSmsService {
                     .map(existing -> status(visit, existing, language))
                     .orElseGet(() -> texts.plain(language, MessageKey.TRY_AGAIN));
         }
-        rememberLanguage(visit, language);
+        try {
+            rememberLanguage(visit, language);
+        } catch (RuntimeException e) {
+            // The ticket is issued and carries the language; only later replies without a keyword miss it.
+            LOG.warn("Could not remember the language of the visitor of ticket {}: {}", ticket.code(),
+                    e.getClass().getSimpleName());
+        }
         int ahead = queue.countWaitingAhead(ticket.ref(), visit.now);
         comeBack.joined(site, ticket, ahead);
         LOG.info("Ticket {} issued at site {} with {} waiting ahead", ticket.code(), site.id(), ahead);

@@ -8,12 +8,23 @@ import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Marks called visitors who did not arrive within their site's grace time as no-show, and tells
  * them how to come back. Runs on a schedule; staff can also mark a no-show themselves.
+ *
+ * <p>Each site and each ticket is swept on its own: one that cannot be marked now is left for the next run and
+ * holds up no other.
  */
 public final class NoShowSweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoShowSweep.class);
+
+    /** What one run did: visitors marked no-show, and sites or tickets left for the next run. */
+    public record Result(int marked, int failed) {
+    }
 
     private final SiteDirectory sites;
     private final QueueStore queue;
@@ -27,19 +38,37 @@ public final class NoShowSweep {
         this.clock = clock;
     }
 
-    /** @return how many visitors were marked no-show */
-    public int run() {
+    public Result run() {
         Instant now = clock.instant();
         int marked = 0;
+        int failed = 0;
         for (Site site : sites.all()) {
-            for (Ticket ticket : queue.day(site.id(), ServiceDay.of(now), now).tickets()) {
+            java.util.List<Ticket> tickets;
+            try {
+                tickets = queue.day(site.id(), ServiceDay.of(now), now).tickets();
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.error("No-show sweep could not read the queue of site {}; it is swept next run: {}", site.id(),
+                        e.getClass().getSimpleName(), e);
+                continue;
+            }
+            for (Ticket ticket : tickets) {
                 boolean overdue = ticket.status() == TicketStatus.CALLED && ticket.calledAt()
                         .map(called -> called.plus(site.noShowGrace()).isBefore(now)).orElse(false);
-                if (overdue && staff.noShow(site, ticket, now)) {
-                    marked++;
+                if (!overdue) {
+                    continue;
+                }
+                try {
+                    if (staff.noShow(site, ticket, now)) {
+                        marked++;
+                    }
+                } catch (RuntimeException e) {
+                    failed++;
+                    LOG.error("No-show sweep could not mark ticket {} at site {}; it is tried next run: {}",
+                            ticket.code(), site.id(), e.getClass().getSimpleName(), e);
                 }
             }
         }
-        return marked;
+        return new Result(marked, failed);
     }
 }
