@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class StaffQueueService {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffQueueService.class);
-    private static final int MAX_WALK_IN_NAME = 40;
 
     private final SiteDirectory sites;
     private final QueueStore queue;
     private final ServiceLog serviceLog;
     private final MessageCatalogue catalogue;
     private final QueueSms sms;
+    private final StaffInput input;
     private final ComeBackNotifier comeBack;
     private final Clock clock;
     private final Duration retention;
@@ -47,6 +46,7 @@ public final class StaffQueueService {
         this.serviceLog = serviceLog;
         this.catalogue = catalogue;
         this.sms = new QueueSms(catalogue);
+        this.input = new StaffInput(catalogue);
         this.comeBack = comeBack;
         this.clock = clock;
         this.retention = retention;
@@ -63,11 +63,13 @@ public final class StaffQueueService {
     public Ticket callNext(StaffMember staff, String siteId, String desk, Optional<String> topic,
                            Optional<String> language) {
         Site site = site(staff, siteId);
-        String deskLabel = deskLabel(desk);
+        String deskLabel = input.desk(desk);
+        Optional<String> onlyTopic = input.topic(topic, site);
+        Optional<String> onlyLanguage = language.filter(l -> !l.isBlank()).map(input::language);
         Instant now = clock.instant();
         List<Ticket> candidates = queue.day(siteId, ServiceDay.of(now), now).waiting().stream()
-                .filter(t -> topic.isEmpty() || t.topic().map(tp -> tp.equalsIgnoreCase(topic.get())).orElse(false))
-                .filter(t -> language.isEmpty() || t.language().equals(language.get()))
+                .filter(t -> onlyTopic.isEmpty() || t.topic().map(tp -> tp.equalsIgnoreCase(onlyTopic.get())).orElse(false))
+                .filter(t -> onlyLanguage.isEmpty() || t.language().equals(onlyLanguage.get()))
                 .toList();
         for (Ticket candidate : candidates) {
             if (queue.call(candidate, deskLabel, now, sms.yourTurn(site, candidate, deskLabel, now))) {
@@ -84,7 +86,7 @@ public final class StaffQueueService {
     /** Calls one particular waiting visitor to the desk. */
     public Ticket call(StaffMember staff, String siteId, int number, String desk) {
         Site site = site(staff, siteId);
-        String deskLabel = deskLabel(desk);
+        String deskLabel = input.desk(desk);
         Instant now = clock.instant();
         Ticket ticket = ticket(siteId, number, now);
         if (!queue.call(ticket, deskLabel, now, sms.yourTurn(site, ticket, deskLabel, now))) {
@@ -115,7 +117,7 @@ public final class StaffQueueService {
         if (!queue.finish(ticket, TicketStatus.SERVED, now, Optional.empty())) {
             throw new QueueConflictException("Ticket " + ticket.code() + " is not at a desk");
         }
-        ticket.calledAt().ifPresent(called -> serviceLog.record(siteId, Duration.between(called, now), now));
+        ticket.calledAt().ifPresent(called -> recordServiceTime(siteId, Duration.between(called, now), now));
         LOG.info("Ticket {} served at site {}", ticket.code(), siteId);
         return reread(ticket, now);
     }
@@ -144,25 +146,16 @@ public final class StaffQueueService {
     /** Adds a visitor at the desk who has no phone (or does not want to text). */
     public Ticket addWalkIn(StaffMember staff, String siteId, String name, String language, Optional<String> topic) {
         Site site = site(staff, siteId);
-        String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty()) {
-            throw StaffRequestException.invalid("A walk-in needs a name or initials");
-        }
-        if (cleanName.length() > MAX_WALK_IN_NAME) {
-            throw StaffRequestException.invalid("Keep a walk-in's name to at most " + MAX_WALK_IN_NAME + " characters");
-        }
-        if (language == null || language.isBlank()) {
-            throw StaffRequestException.invalid("A walk-in needs a language");
-        }
-        String languageCode = catalogue.language(language.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> StaffRequestException.invalid("Unknown language: " + language.strip())).code();
+        // Everything is checked before a ticket number is taken.
+        String cleanName = input.walkInName(name);
+        String languageCode = input.language(language);
+        Optional<String> cleanTopic = input.topic(topic, site);
         Instant now = clock.instant();
         ServiceDay day = ServiceDay.of(now);
         Instant expiresAt = day.expiresAt(retention);
         int number = queue.nextTicketNumber(siteId, day, expiresAt);
         Ticket ticket = Ticket.walkIn(siteId, day, number, TicketCode.of(site.ticketLetter(), number), cleanName,
-                languageCode, topic.map(t -> t.strip().toUpperCase(Locale.ROOT)).filter(t -> !t.isEmpty()),
-                !site.staffSpeak(languageCode), now, expiresAt);
+                languageCode, cleanTopic, !site.staffSpeak(languageCode), now, expiresAt);
         queue.createWalkIn(ticket);
         LOG.info("Walk-in ticket {} added at site {}", ticket.code(), siteId);
         return ticket;
@@ -172,7 +165,7 @@ public final class StaffQueueService {
         site(staff, siteId);
         Instant now = clock.instant();
         ServiceDay day = ServiceDay.of(now);
-        Desk changed = new Desk(deskLabel(desk), open, staff.username(), now);
+        Desk changed = new Desk(input.desk(desk), open, staff.username(), now);
         queue.setDesk(siteId, day, changed, day.expiresAt(retention));
         return changed;
     }
@@ -184,6 +177,15 @@ public final class StaffQueueService {
             LOG.info("Ticket {} marked no-show at site {}", ticket.code(), site.id());
         }
         return marked;
+    }
+
+    /** The visit is served whatever happens here: a lost service time only makes the next estimates rougher. */
+    private void recordServiceTime(String siteId, Duration took, Instant now) {
+        try {
+            serviceLog.record(siteId, took, now);
+        } catch (RuntimeException e) {
+            LOG.warn("A service time of site {} was not recorded: {}", siteId, e.getClass().getSimpleName());
+        }
     }
 
     private Site site(StaffMember staff, String siteId) {
@@ -198,13 +200,5 @@ public final class StaffQueueService {
 
     private Ticket reread(Ticket ticket, Instant now) {
         return queue.find(ticket.ref(), now).orElse(ticket);
-    }
-
-    private static String deskLabel(String desk) {
-        String label = desk == null ? "" : desk.strip();
-        if (label.isEmpty() || label.length() > Desk.MAX_LABEL_LENGTH || !label.matches("[\\p{L}\\p{N} -]+")) {
-            throw StaffRequestException.invalid("A desk is named by 1-" + Desk.MAX_LABEL_LENGTH + " letters or digits");
-        }
-        return label;
     }
 }

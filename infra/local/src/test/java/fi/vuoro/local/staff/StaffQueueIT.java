@@ -169,6 +169,10 @@ class StaffQueueIT extends StaffApiSupport {
         assertEquals(400, badDesk.statusCode());
         assertTrue(json(badDesk).get("error").asText().contains("desk"), badDesk.body());
         assertEquals(404, post("/staff/api/sites/demo/tickets/99999/served", token("anna"), "").statusCode());
+        HttpResponse<String> malformed = post("/staff/api/sites/demo/call-next", token("anna"), "{\"desk\": ");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(json(malformed).get("error").asText().length() > 0, malformed.body());
+        assertEquals(400, post("/staff/api/sites/demo/tickets/notanumber/served", token("anna"), "").statusCode());
         assertEquals(403, get("/staff/api/sites/nowhere/queue", token("anna")).statusCode(),
                 "a site the staff member does not belong to is refused, whether or not it exists");
         assertEquals(200, get("/staff/api/sites/hervanta/queue", token("coordinator")).statusCode());
@@ -176,10 +180,42 @@ class StaffQueueIT extends StaffApiSupport {
 
     @Test
     void callNext_onAnEmptyQueue_shouldSayNobodyIsWaiting() throws Exception {
+        drainHervanta();
         HttpResponse<String> response = post("/staff/api/sites/hervanta/call-next", token("coordinator"),
-                "{\"desk\":\"1\",\"topic\":\"NOSUCHTOPIC\"}");
+                "{\"desk\":\"1\",\"topic\":\"KELA\"}");
         assertEquals(409, response.statusCode());
         assertTrue(json(response).get("error").asText().contains("waiting"), response.body());
+    }
+
+    @Test
+    void callNext_shouldRefuseATopicOrLanguageTheSiteDoesNotHave_namingTheField() throws Exception {
+        HttpResponse<String> topic = post("/staff/api/sites/hervanta/call-next", token("coordinator"),
+                "{\"desk\":\"1\",\"topic\":\"NOSUCHTOPIC\"}");
+        assertEquals(400, topic.statusCode());
+        assertTrue(json(topic).get("error").asText().startsWith("topic:"), topic.body());
+        HttpResponse<String> language = post("/staff/api/sites/hervanta/call-next", token("coordinator"),
+                "{\"desk\":\"1\",\"language\":\"klingon\"}");
+        assertEquals(400, language.statusCode());
+        assertTrue(json(language).get("error").asText().startsWith("language:"), language.body());
+    }
+
+    @Test
+    void walkIn_shouldBeRefusedBeforeAnythingIsWritten_whenItsTopicIsHuge_orNotTheSites() throws Exception {
+        int before = json(post("/staff/api/sites/demo/walk-ins", token("anna"),
+                "{\"name\":\"A. A.\",\"language\":\"fi\"}")).get("number").asInt();
+        String huge = "X".repeat(600 * 1024);
+        HttpResponse<String> tooBig = post("/staff/api/sites/demo/walk-ins", token("anna"),
+                "{\"name\":\"B. B.\",\"language\":\"fi\",\"topic\":\"" + huge + "\"}");
+        assertTrue(tooBig.statusCode() == 400 || tooBig.statusCode() == 413, tooBig.statusCode() + " " + tooBig.body()
+                .substring(0, Math.min(200, tooBig.body().length())));
+        assertTrue(tooBig.body().length() < 1000, "the refusal does not echo the input back");
+        HttpResponse<String> unknown = post("/staff/api/sites/demo/walk-ins", token("anna"),
+                "{\"name\":\"C. C.\",\"language\":\"fi\",\"topic\":\"<b>PARTY</b>\"}");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(json(unknown).get("error").asText().startsWith("topic:"), unknown.body());
+        int after = json(post("/staff/api/sites/demo/walk-ins", token("anna"),
+                "{\"name\":\"D. D.\",\"language\":\"fi\"}")).get("number").asInt();
+        assertEquals(before + 1, after, "no ticket number was used up by a refused walk-in");
     }
 
     @Test
