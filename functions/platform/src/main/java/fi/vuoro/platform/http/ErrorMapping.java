@@ -1,5 +1,6 @@
 package fi.vuoro.platform.http;
 
+import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.sms.InvalidSmsException;
 import fi.vuoro.domain.staff.NotSignedInException;
 import fi.vuoro.domain.staff.QueueConflictException;
@@ -12,13 +13,21 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.util.UUID;
 import org.slf4j.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import org.slf4j.LoggerFactory;
 
-/** Maps domain exceptions to HTTP answers, in one place, for every function's controllers. */
+/**
+ * Maps domain exceptions to HTTP answers, in one place, for every function's controllers. Anything else is an
+ * internal error: the caller gets a generic message with a reference, and the detail (which may name the AWS
+ * account, a role or a request id) stays in the log line that carries the same reference.
+ */
 public final class ErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    static final String INTERNAL = "Something went wrong on our side. Please try again; if it keeps happening, "
+            + "give this reference to the coordinator: ";
 
     private ErrorMapping() {
     }
@@ -87,5 +96,45 @@ public final class ErrorMapping {
         public HttpResponse<ApiError> handle(HttpRequest request, QueueConflictException e) {
             return answer(HttpStatus.CONFLICT, e.getMessage());
         }
+    }
+
+    /** 503: the queue was too busy to take the change; nothing was written. */
+    @Singleton
+    @Produces
+    public static class QueueBusy implements ExceptionHandler<QueueBusyException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, QueueBusyException e) {
+            LOG.warn("Queue too busy for {} {}", request.getMethodName(), request.getPath());
+            return answer(HttpStatus.SERVICE_UNAVAILABLE, "The queue is busy right now: nothing was changed, "
+                    + "please try again in a moment").header("Retry-After", "1");
+        }
+    }
+
+    /** 500: anything unforeseen. The caller learns nothing internal; the log has it under the reference. */
+    @Singleton
+    @Produces
+    public static class Unexpected implements ExceptionHandler<RuntimeException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, RuntimeException e) {
+            return internalError(request, e);
+        }
+    }
+
+    /** AWS's own name for what went wrong (e.g. AccessDeniedException), which the exception's message leaves out. */
+    private static String awsErrorCode(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+                return " (" + aws.awsErrorDetails().errorCode() + ")";
+            }
+        }
+        return "";
+    }
+
+    static MutableHttpResponse<ApiError> internalError(HttpRequest<?> request, Throwable e) {
+        // Made per error, so no two restored SnapStart instances share a sequence.
+        String reference = UUID.randomUUID().toString();
+        LOG.error("Internal error {} at {} {}: {}{}", reference, request.getMethodName(), request.getPath(),
+                e.getClass().getName(), awsErrorCode(e), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL + reference);
     }
 }
