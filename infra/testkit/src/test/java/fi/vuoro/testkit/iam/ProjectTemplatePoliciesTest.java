@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.vuoro.testkit.CloudFormationTemplate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -31,28 +32,34 @@ class ProjectTemplatePoliciesTest {
     }
 
     @Test
-    void of_shouldLetTheWebhookQueryTheTable_butNotTheOutboxIndex() {
+    void of_shouldLetTheWebhookQueryTheTable_andTheOutboxIndex_forErasure() {
         List<IamStatement> webhook = policies("SmsWebhookFunction");
 
         assertTrue(allows(webhook, "dynamodb:Query", TABLE));
-        assertFalse(allows(webhook, "dynamodb:Query", INDEX));
+        assertTrue(allows(webhook, "dynamodb:Query", INDEX));
+        assertFalse(allows(webhook, "dynamodb:BatchWriteItem", TABLE));
     }
 
     @Test
-    void of_shouldLetOnlyTheOutboxSenderQueryTheOutboxIndex() {
+    void of_shouldLetOnlyTheWebhookAndTheOutboxSenderQueryTheOutboxIndex() {
         assertTrue(allows(policies("OutboxSenderFunction"), "dynamodb:Query", INDEX));
         assertFalse(allows(policies("StaffApiFunction"), "dynamodb:Query", INDEX));
         assertFalse(allows(policies("NoShowSweepFunction"), "dynamodb:Query", INDEX));
     }
 
     @Test
-    void of_shouldLetEveryFunctionReadExactlyTheThreeSecrets() {
+    void of_shouldLetEachFunctionReadExactlyTheSecretsItUses() {
+        Map<String, Set<String>> secrets = Map.of(
+                "SmsWebhookFunction", Set.of("twilio-auth-token", "phone-hash-key", "phone-encryption-key"),
+                "StaffApiFunction", Set.of("phone-encryption-key"),
+                "OutboxSenderFunction", Set.of("twilio-auth-token", "phone-encryption-key"),
+                "NoShowSweepFunction", Set.of());
         for (String function : FUNCTIONS) {
             List<IamStatement> statements = policies(function);
-            assertTrue(allows(statements, "ssm:GetParameter", PARAMETERS + "twilio-auth-token"), function);
-            assertTrue(allows(statements, "ssm:GetParameter", PARAMETERS + "phone-hash-key"), function);
-            assertTrue(allows(statements, "ssm:GetParameter", PARAMETERS + "phone-encryption-key"), function);
-            assertFalse(allows(statements, "ssm:GetParameter", PARAMETERS + "other"), function);
+            for (String secret : List.of("twilio-auth-token", "phone-hash-key", "phone-encryption-key", "other")) {
+                assertEquals(secrets.get(function).contains(secret),
+                        allows(statements, "ssm:GetParameter", PARAMETERS + secret), function + " " + secret);
+            }
             assertFalse(allows(statements, "ssm:GetParameters", PARAMETERS + "twilio-auth-token"), function);
         }
     }
@@ -82,8 +89,7 @@ class ProjectTemplatePoliciesTest {
                 new AwsCall("dynamodb:Query", TABLE),
                 new AwsCall("dynamodb:PutItem", TABLE),
                 new AwsCall("dynamodb:UpdateItem", TABLE),
-                new AwsCall("dynamodb:DeleteItem", TABLE),
-                new AwsCall("dynamodb:ConditionCheckItem", TABLE),
+                new AwsCall("dynamodb:Query", INDEX),
                 new AwsCall("ssm:GetParameter", PARAMETERS + "twilio-auth-token"),
                 new AwsCall("ssm:GetParameter", PARAMETERS + "phone-hash-key"),
                 new AwsCall("ssm:GetParameter", PARAMETERS + "phone-encryption-key"));
@@ -91,7 +97,7 @@ class ProjectTemplatePoliciesTest {
         List<IamGrant> unused = IamPolicyCheck.unused(policies("SmsWebhookFunction"), calls);
 
         assertEquals(1, unused.size(), unused.toString());
-        assertEquals("dynamodb:BatchWriteItem", unused.get(0).action());
+        assertEquals("dynamodb:DeleteItem", unused.get(0).action());
         assertEquals(TABLE, unused.get(0).resource());
         assertTrue(unused.get(0).source().contains("SmsWebhookFunction.Properties.Policies[0].Statement[0]"
                 + " (QueueTableItems)"), unused.get(0).source());

@@ -26,7 +26,8 @@ class HttpApiRoutesTest {
                         "ANY /staff/api/sites/{proxy+} [StaffJwt] from StaffApiFunction.StaffSiteApi",
                         "GET /staff/api/me [StaffJwt] from StaffApiFunction.StaffMe",
                         "GET /staff/api/sign-in [public] from StaffApiFunction.StaffSignIn",
-                        "GET /staff/{proxy+} [public] from StaffApiFunction.StaffPage",
+                        "GET /staff/api/languages [public] from StaffApiFunction.StaffLanguages",
+                        "GET /staff/{page} [public] from StaffApiFunction.StaffPage",
                         "GET /lobby/{proxy+} [public] from StaffApiFunction.Lobby"),
                 routes.routes().stream().map(HttpApiRoute::toString).toList());
     }
@@ -128,14 +129,14 @@ class HttpApiRoutesTest {
     }
 
     @Test
-    void effectiveThrottling_shouldTakeTheDefaults_whenRouteHasNoSettingsOfItsOwn() {
+    void effectiveThrottling_shouldTakeTheRoutesOwnSettings_overTheDefaults() {
         HttpApiRoutes routes = HttpApiRoutes.of(RouteTemplates.project(), "HttpApi");
 
         RouteThrottling inbound = routes.effectiveThrottling(routes.route("POST /sms/inbound").orElseThrow());
 
-        assertEquals(RouteThrottling.of(50, 25), routes.defaultRouteSettings());
-        assertEquals(RouteThrottling.of(50, 25), inbound);
-        assertTrue(routes.routeSettings().isEmpty());
+        assertEquals(RouteThrottling.of(20, 10), routes.defaultRouteSettings());
+        assertEquals(RouteThrottling.of(200, 100), inbound);
+        assertEquals(routes.routes().size(), routes.routeSettings().size(), "every route has its own limits");
     }
 
     @Test

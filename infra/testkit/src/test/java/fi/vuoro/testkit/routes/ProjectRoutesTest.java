@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which route of the project's own HTTP API takes a request, read from today's {@code template.yaml}. */
+/** Which route of the project's own HTTP API takes a request, read from {@code template.yaml}. */
 class ProjectRoutesTest {
 
     private final HttpApiRoutes api = HttpApiRoutes.of(RouteTemplates.project(), "HttpApi");
@@ -31,18 +31,17 @@ class ProjectRoutesTest {
     }
 
     @Test
-    void candidates_shouldIncludeTheOpenStaffPageRoute_whenPathIsUnderStaffApiSites() {
+    void candidates_shouldBeTheSiteApiAlone_whenPathIsUnderStaffApiSites() {
         List<HttpApiRoute> candidates = api.candidates("GET", "/staff/api/sites/demo/queue");
 
-        assertEquals(List.of("ANY /staff/api/sites/{proxy+}", "GET /staff/{proxy+}"),
-                candidates.stream().map(HttpApiRoute::routeKey).toList());
-        assertTrue(candidates.get(1).isPublic(), "only precedence keeps the queue behind StaffJwt today");
+        assertEquals(List.of("ANY /staff/api/sites/{proxy+}"), candidates.stream().map(HttpApiRoute::routeKey).toList(),
+                "no open route could take the queue, whatever the precedence");
     }
 
     @Test
-    void select_shouldChooseStaffMeWithStaffJwt_whenTheOpenPageRouteAlsoMatches() {
+    void select_shouldChooseStaffMeWithStaffJwt_andNoOpenRouteCouldTakeIt() {
         assertEquals(Optional.of("StaffJwt"), api.select("GET", "/staff/api/me").orElseThrow().authorizer());
-        assertEquals(List.of("GET /staff/api/me", "GET /staff/{proxy+}"),
+        assertEquals(List.of("GET /staff/api/me"),
                 api.candidates("GET", "/staff/api/me").stream().map(HttpApiRoute::routeKey).toList());
     }
 
@@ -50,7 +49,7 @@ class ProjectRoutesTest {
     void select_shouldChooseTheOpenPageRoute_whenPathIsAStaffPageFile() {
         HttpApiRoute route = api.select("GET", "/staff/index.html").orElseThrow();
 
-        assertEquals("GET /staff/{proxy+}", route.routeKey());
+        assertEquals("GET /staff/{page}", route.routeKey());
         assertEquals("StaffPage", route.eventName());
         assertTrue(route.isPublic());
     }
