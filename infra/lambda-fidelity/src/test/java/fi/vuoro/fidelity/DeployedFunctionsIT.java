@@ -1,0 +1,378 @@
+package fi.vuoro.fidelity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.vuoro.domain.queue.ServiceDay;
+import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.queue.TicketCode;
+import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.visitor.PhoneProtector;
+import fi.vuoro.platform.dynamodb.DynamoQueueStore;
+import fi.vuoro.testkit.lambda.DeployedFunction;
+import fi.vuoro.testkit.lambda.DynamoStreamEvents;
+import fi.vuoro.testkit.lambda.LambdaRuntimeApi;
+import fi.vuoro.testkit.lambda.ScheduledEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every function of template.yaml, run as Lambda runs a SnapStart version of it, behind the HTTP API as API Gateway
+ * routes and authorises it, fed the events its sources really send. The last section checks what each function's
+ * role allows against the AWS calls the sections before made.
+ */
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
+class DeployedFunctionsIT {
+
+    @Nested
+    @Order(1)
+    class SmsWebhookFunction extends DeployedScenarios {
+
+        @Test
+        void inboundSms_shouldJoinTheQueue_onARestoredSnapStartFunction_signingWithContainerCredentials() {
+            Site site = newSite('W');
+            String phone = newPhone();
+
+            HttpApiGateway.Response reply = text(phone, site, "JONO");
+
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals("POST /sms/inbound", reply.route().orElseThrow().routeKey());
+            assertTrue(reply.headers().get("content-type").startsWith("text/xml"), reply.headers().toString());
+            assertTrue(messageText(reply).contains("W1"), messageText(reply));
+            DeployedFunction function = stack.function("SmsWebhookFunction");
+            assertTrue(function.restored(), "initialised, checkpointed and restored before the first event");
+            assertFalse(function.spec().environment().containsKey("AWS_ACCESS_KEY_ID"), "no access-key variables");
+            assertTrue(stack.credentials.fetches("SmsWebhookFunction") > 0, "credentials came from the container endpoint");
+        }
+
+        @Test
+        void visitorCommands_shouldEachGetTheirReply_inTheVisitorsLanguage() {
+            Site site = newSite('X');
+            String phone = newPhone();
+            String code = ticketCode(messageText(text(phone, site, "QUEUE")));
+
+            assertTrue(messageText(text(phone, site, "STATUS")).contains(code));
+            assertTrue(messageText(text(phone, site, "HELP")).length() > 20);
+            String arabic = messageText(text(phone, site, "LANG AR"));
+            assertTrue(arabic.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC),
+                    arabic);
+            String left = messageText(text(phone, site, "LEAVE"));
+            assertTrue(left.contains(code), left);
+        }
+
+        @Test
+        void erasure_shouldDeleteEverythingAboutTheSender_includingTheSmsStillOwedToThem() {
+            Site site = newSite('Y');
+            String phone = newPhone();
+            text(phone, site, "JONO");
+            String staff = staffToken("erasure-staff", site);
+            assertEquals(200, api.postJson("/staff/api/sites/" + site.id() + "/call-next", staff, "{\"desk\":\"1\"}")
+                    .status(), "the call owes the visitor a 'your turn' SMS");
+
+            HttpApiGateway.Response erased = text(phone, site, "POISTA");
+
+            assertEquals(200, erased.status(), erased.body());
+            String hash = stack.phones().hash(phone);
+            assertTrue(stack.dynamo.client().query(b -> b.tableName(DeployedStack.TABLE)
+                    .keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PHONE#" + hash))))
+                    .items().isEmpty(), "profile, live slot and ticket references are gone");
+            assertTrue(stack.dynamo.client().query(b -> b.tableName(DeployedStack.TABLE).indexName("GSI1")
+                    .keyConditionExpression("GSI1PK = :due")
+                    .expressionAttributeValues(Map.of(":due", AttributeValue.fromS("OUTBOX#DUE"))))
+                    .items().stream().noneMatch(item -> item.get("siteId").s().equals(site.id())),
+                    "no SMS with the encrypted number is still owed");
+        }
+
+        @Test
+        void unsignedWebhook_shouldBeRefusedWith403_beforeAnythingIsWritten() {
+            Site site = newSite('Z');
+            HttpApiGateway.Response refused = api.send("POST", "/sms/inbound",
+                    Map.of("content-type", "application/x-www-form-urlencoded", "x-twilio-signature", "bm9wZQ=="),
+                    "MessageSid=SMx&From=%2B358401111111&To=" + site.smsNumber().replace("+", "%2B") + "&Body=JONO");
+
+            assertEquals(403, refused.status());
+            assertTrue(stack.dynamo.client().getItem(b -> b.tableName(DeployedStack.TABLE).key(Map.of(
+                    "PK", AttributeValue.fromS("SMS#SMx"), "SK", AttributeValue.fromS("REPLY")))).item().isEmpty());
+        }
+
+        @Test
+        void webhookWithoutSender_shouldGet400WithAMessage() {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("MessageSid", "SM400");
+            form.put("To", "+358500000999");
+            form.put("Body", "JONO");
+
+            HttpApiGateway.Response response = postSigned("/sms/inbound", form);
+
+            assertEquals(400, response.status(), response.body());
+            assertTrue(response.json().get("error").asText().length() > 0);
+        }
+
+        @Test
+        void deliveryReport_shouldBeAccepted_whenSignedForItsCallbackUrlWithTheQuery() {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("AccountSid", DeployedStack.TWILIO_ACCOUNT_SID);
+            form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
+            form.put("MessageStatus", "delivered");
+
+            HttpApiGateway.Response response = postSigned("/sms/status?outbox=unknown.message", form);
+
+            assertEquals(200, response.status(), response.body());
+        }
+    }
+
+    @Nested
+    @Order(2)
+    class StaffApiFunction extends DeployedScenarios {
+
+        @Test
+        void liveQueue_shouldShowAnSmsVisitorMasked_toStaffOfTheSite_andAnswer304WhenUnchanged() {
+            Site site = newSite('S');
+            String phone = newPhone();
+            String code = ticketCode(messageText(text(phone, site, "JONO")));
+            String token = staffToken("aino", site);
+
+            HttpApiGateway.Response queue = api.get("/staff/api/sites/" + site.id() + "/queue", bearer(token));
+
+            assertEquals(200, queue.status(), queue.body());
+            JsonNode ticket = queue.json().get("tickets").get(0);
+            assertEquals(code, ticket.get("code").asText());
+            String masked = ticket.get("phone").asText();
+            assertTrue(masked.endsWith(phone.substring(phone.length() - 2)) && !masked.contains(phone.substring(4, 10)),
+                    masked);
+            Map<String, String> again = new LinkedHashMap<>(bearer(token));
+            again.put("if-none-match", queue.headers().get("etag"));
+            assertEquals(304, api.get("/staff/api/sites/" + site.id() + "/queue", again).status());
+        }
+
+        @Test
+        void deskActions_shouldRunAVisitThroughTheQueue_andOweTheVisitorTheirSms() {
+            Site site = newSite('D');
+            String phone = newPhone();
+            text(phone, site, "JONO");
+            String token = staffToken("desk", site);
+            String base = "/staff/api/sites/" + site.id();
+
+            HttpApiGateway.Response called = api.postJson(base + "/call-next", token, "{\"desk\":\"2\"}");
+            assertEquals(200, called.status(), called.body());
+            int number = called.json().get("number").asInt();
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/recall", token, "").status());
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/no-show", token, "").status());
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/requeue", token, "").status());
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/call", token, "{\"desk\":\"1\"}").status());
+            HttpApiGateway.Response served = api.postJson(base + "/tickets/" + number + "/served", token, "");
+            assertEquals(200, served.status(), served.body());
+            assertEquals("SERVED", served.json().get("status").asText());
+            HttpApiGateway.Response walkIn = api.postJson(base + "/walk-ins", token,
+                    "{\"name\":\"M. K.\",\"language\":\"so\",\"topic\":\"kela\"}");
+            assertEquals(201, walkIn.status(), walkIn.body());
+            assertEquals(200, api.send("PUT", base + "/desks/3", Map.of("authorization", "Bearer " + token,
+                    "content-type", "application/json"), "{\"open\":true}").status());
+        }
+
+        @Test
+        void served_shouldFinishAVisitorPutBackInTheQueue_whoHadJoinedAgainMeanwhile() {
+            Site site = newSite('R');
+            String phone = newPhone();
+            text(phone, site, "JONO");
+            String token = staffToken("requeue", site);
+            String base = "/staff/api/sites/" + site.id();
+            int first = api.postJson(base + "/call-next", token, "{\"desk\":\"1\"}").json().get("number").asInt();
+            assertEquals(200, api.postJson(base + "/tickets/" + first + "/no-show", token, "").status());
+            assertTrue(messageText(text(phone, site, "JONO")).contains("R2"), "joined again with a new ticket");
+            assertEquals(200, api.postJson(base + "/tickets/" + first + "/requeue", token, "").status());
+            assertEquals(200, api.postJson(base + "/tickets/" + first + "/call", token, "{\"desk\":\"1\"}").status());
+
+            HttpApiGateway.Response served = api.postJson(base + "/tickets/" + first + "/served", token, "");
+
+            assertEquals(200, served.status(), served.body());
+            assertTrue(messageText(text(phone, site, "STATUS")).contains("R2"), "the new ticket is still theirs");
+        }
+
+        @Test
+        void staffRoutes_shouldNeedTheUserPoolsToken_andStaffOfTheSite() {
+            Site site = newSite('A');
+            Site other = newSite('B');
+
+            HttpApiGateway.Response anonymous = api.get("/staff/api/sites/" + site.id() + "/queue", Map.of());
+            assertEquals(401, anonymous.status(), "API Gateway's JWT authorizer refuses it");
+            assertEquals(401, api.get("/staff/api/me", bearer("not.a.token")).status());
+            HttpApiGateway.Response otherSite = api.get("/staff/api/sites/" + site.id() + "/queue",
+                    bearer(staffToken("olli", other)));
+            assertEquals(403, otherSite.status(), otherSite.body());
+            HttpApiGateway.Response me = api.get("/staff/api/me", bearer(staffToken("aino", site)));
+            assertEquals(200, me.status(), me.body());
+            assertEquals("aino", me.json().get("username").asText());
+        }
+
+        @Test
+        void publicRoutes_shouldServeThePagesTheLobbyAndHowToSignIn() {
+            Site site = newSite('P');
+            HttpApiGateway.Response page = api.get("/staff/index.html", Map.of());
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("<html"), page.body());
+            assertEquals(200, api.get("/staff/staff.js", Map.of()).status());
+            assertEquals(200, api.get("/lobby/index.html", Map.of()).status());
+            HttpApiGateway.Response calls = api.get("/lobby/api/sites/" + site.id() + "/calls", Map.of());
+            assertEquals(200, calls.status(), calls.body());
+            assertEquals("Fidelity", calls.json().get("siteName").asText());
+            HttpApiGateway.Response signIn = api.get("/staff/api/sign-in", Map.of());
+            assertEquals("cognito", signIn.json().get("method").asText());
+            assertEquals(stack.context.userPoolClientId(), signIn.json().get("cognitoClientId").asText());
+            assertEquals(200, api.get("/staff/api/languages", Map.of()).status());
+        }
+
+        @Test
+        void internalError_shouldGiveTheCallerAReferenceOnly_andKeepTheDetailInTheLogUnderIt() {
+            try (DenyingDynamo denying = new DenyingDynamo();
+                 DeployedStack.Isolated staff = stack.functionBehind("StaffApiFunction",
+                         Map.of("dynamodb." + stack.context.region() + ".amazonaws.com", denying.endpoint()))) {
+                HttpApiGateway behindDenial = new HttpApiGateway(stack, id -> staff.function());
+
+                HttpApiGateway.Response lobby = behindDenial.get("/lobby/api/sites/demo/calls", Map.of());
+
+                assertEquals(500, lobby.status(), lobby.body());
+                String error = lobby.json().get("error").asText();
+                for (String internal : List.of("arn:", "123456789012", "AccessDenied", "assumed-role", "Request ID",
+                        "dynamodb")) {
+                    assertFalse(error.contains(internal), "the public lobby route told its caller: " + error);
+                }
+                java.util.regex.Matcher reference = java.util.regex.Pattern.compile("[0-9a-f-]{36}").matcher(error);
+                assertTrue(reference.find(), "no reference in: " + error);
+                String log = staff.function().output();
+                assertTrue(log.lines().anyMatch(line -> line.contains(reference.group())
+                        && line.contains("AccessDeniedException")), "the log has the detail under " + reference.group());
+            }
+        }
+
+        @Test
+        void walkIn_withAHugeTopic_shouldBeRefusedNamingTheField_beforeATicketNumberIsUsed() {
+            Site site = newSite('H');
+            String token = staffToken("walkins", site);
+            String base = "/staff/api/sites/" + site.id();
+            int before = api.postJson(base + "/walk-ins", token, "{\"name\":\"A\",\"language\":\"fi\"}")
+                    .json().get("number").asInt();
+
+            HttpApiGateway.Response huge = api.postJson(base + "/walk-ins", token,
+                    "{\"name\":\"B\",\"language\":\"fi\",\"topic\":\"" + "T".repeat(600 * 1024) + "\"}");
+            HttpApiGateway.Response unknown = api.postJson(base + "/walk-ins", token,
+                    "{\"name\":\"C\",\"language\":\"fi\",\"topic\":\"HOUSING\"}");
+
+            assertTrue(huge.status() == 413 || huge.status() == 400, huge.status() + ": " + huge.body());
+            assertEquals(400, unknown.status(), unknown.body());
+            assertTrue(unknown.json().get("error").asText().startsWith("topic:"), unknown.body());
+            assertEquals(before + 1, api.postJson(base + "/walk-ins", token, "{\"name\":\"D\",\"language\":\"fi\"}")
+                    .json().get("number").asInt(), "no ticket number was used up");
+        }
+    }
+
+    @Nested
+    @Order(3)
+    class OutboxSenderFunction extends DeployedScenarios {
+
+        @Test
+        void streamBatch_shouldSendTheYourTurnSms_throughTwiliosApiOverTls() {
+            Site site = newSite('O');
+            String phone = newPhone();
+            text(phone, site, "JONO");
+            try (DynamoStreamEvents stream = DynamoStreamEvents.open(stack.dynamo.endpoint(), DeployedStack.TABLE,
+                    stack.template, "OutboxSenderFunction", "NewOutboxMessages")) {
+                assertEquals(200, api.postJson("/staff/api/sites/" + site.id() + "/call-next",
+                        staffToken("outbox", site), "{\"desk\":\"4\"}").status());
+                List<String> batches = stream.nextBatches();
+                assertEquals(1, batches.size(), "only the new outbox item passes the template's filter");
+
+                LambdaRuntimeApi.Outcome outcome = stack.function("OutboxSenderFunction").invoke(batches.get(0));
+
+                assertTrue(outcome instanceof LambdaRuntimeApi.Outcome.Answered, outcome.toString());
+                assertTrue(((LambdaRuntimeApi.Outcome.Answered) outcome).payload().contains("\"sent\":1"),
+                        outcome.toString());
+            }
+            List<String> sms = smsTo(phone);
+            assertEquals(1, sms.stream().filter(body -> body.contains("4")).count(), "your turn, desk 4: " + sms);
+        }
+
+        @Test
+        void scheduledRun_shouldDropAYourTurnSms_whoseVisitorWasServedBeforeItCouldBeSent() {
+            Site site = newSite('Q');
+            String phone = newPhone();
+            text(phone, site, "JONO");
+            String token = staffToken("stale", site);
+            String base = "/staff/api/sites/" + site.id();
+            int number = api.postJson(base + "/call-next", token, "{\"desk\":\"5\"}").json().get("number").asInt();
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/served", token, "").status());
+
+            LambdaRuntimeApi.Outcome outcome = stack.function("OutboxSenderFunction")
+                    .invoke(new ScheduledEvents(stack.context.region(), stack.context.accountId())
+                            .event("vuoro-OutboxSenderFunctionEveryMinute"));
+
+            assertTrue(((LambdaRuntimeApi.Outcome.Answered) outcome).payload().contains("\"dropped\":"), outcome.toString());
+            assertTrue(smsTo(phone).stream().noneMatch(body -> body.contains("5")),
+                    "a 'your turn' for a visit already served is never sent: " + smsTo(phone));
+        }
+    }
+
+    @Nested
+    @Order(4)
+    class NoShowSweepFunction extends DeployedScenarios {
+
+        @Test
+        void scheduledRun_shouldMarkAVisitorCalledLongerAgoThanTheGrace_andOweThemTheNoShowSms() {
+            Site site = newSite('N');
+            DynamoQueueStore queue = queue();
+            PhoneProtector phones = stack.phones();
+            String phone = newPhone();
+            Instant now = Instant.now();
+            ServiceDay day = ServiceDay.of(now);
+            int number = queue.nextTicketNumber(site.id(), day, day.expiresAt(Duration.ofHours(48)));
+            Ticket ticket = Ticket.joinedBySms(site.id(), day, number, TicketCode.of('N', number), "fi",
+                    Optional.empty(), false, phones.hash(phone), phones.encrypt(phone), now,
+                    day.expiresAt(Duration.ofHours(48)));
+            queue.createTicket(ticket);
+            assertTrue(queue.call(ticket, "1", now.minus(site.noShowGrace()).minusSeconds(60), Optional.empty()));
+
+            LambdaRuntimeApi.Outcome outcome = stack.function("NoShowSweepFunction")
+                    .invoke(new ScheduledEvents(stack.context.region(), stack.context.accountId())
+                            .event("vuoro-NoShowSweepFunctionEveryMinute"));
+
+            assertTrue(outcome instanceof LambdaRuntimeApi.Outcome.Answered, outcome.toString());
+            assertEquals("NO_SHOW", queue.find(ticket.ref(), now).orElseThrow().status().name());
+        }
+    }
+
+    @Nested
+    @Order(5)
+    class RolesAgainstRealUse extends IamFromRealUse {
+    }
+
+    @Nested
+    @Order(6)
+    class LogsOfTheDeployedFunctions {
+
+        @Test
+        void noLogLineOfAnyFunction_shouldCarryAPhoneNumber() {
+            Map<String, DeployedFunction> started = DeployedStack.shared().started();
+            assertFalse(started.isEmpty());
+            for (Map.Entry<String, DeployedFunction> function : started.entrySet()) {
+                List<String> lines = function.getValue().outputLines();
+                assertTrue(lines.size() > 2, function.getKey() + " logged nothing: the check would prove nothing");
+                for (String line : lines) {
+                    assertFalse(line.matches(".*\\+?358[0-9]{6,}.*"), function.getKey() + " logged a number: " + line);
+                }
+            }
+        }
+    }
+}

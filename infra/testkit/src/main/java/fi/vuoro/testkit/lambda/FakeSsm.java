@@ -1,0 +1,156 @@
+package fi.vuoro.testkit.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SSM Parameter Store's {@code GetParameter} and {@code GetParameters} on loopback (the AWS JSON 1.1 protocol the
+ * SDK speaks), holding SecureString parameters. A request must be signed with credentials issued by the
+ * {@link ContainerCredentials} endpoint, session token included; otherwise it is answered as AWS answers an
+ * unknown signer. It grants nothing by itself: which parameters a function may read is its role's business,
+ * checked against the calls it makes.
+ */
+public final class FakeSsm implements AutoCloseable {
+
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ContainerCredentials credentials;
+    private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    private final String region;
+    private final String account;
+
+    private FakeSsm(HttpServer server, ContainerCredentials credentials, String region, String account) {
+        this.server = server;
+        this.credentials = credentials;
+        this.region = region;
+        this.account = account;
+    }
+
+    public static FakeSsm start(ContainerCredentials credentials, String region, String account) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            FakeSsm ssm = new FakeSsm(server, credentials, region, account);
+            server.createContext("/", ssm::handle);
+            server.start();
+            return ssm;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the SSM stand-in", e);
+        }
+    }
+
+    /** The value of {@code AWS_ENDPOINT_URL_SSM}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public FakeSsm putSecureString(String name, String value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            Optional<String> signer = signer(exchange);
+            if (signer.isEmpty()) {
+                reply(exchange, 400, error("UnrecognizedClientException",
+                        "The security token included in the request is invalid."));
+                return;
+            }
+            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            switch (target) {
+                case "AmazonSSM.GetParameter" -> getParameter(exchange, request);
+                case "AmazonSSM.GetParameters" -> getParameters(exchange, request);
+                default -> reply(exchange, 400, error("InvalidAction", "Not offered here: " + target));
+            }
+        }
+    }
+
+    private void getParameter(HttpExchange exchange, JsonNode request) throws IOException {
+        String name = request.path("Name").asText();
+        String value = parameters.get(name);
+        if (value == null) {
+            reply(exchange, 400, error("ParameterNotFound", ""));
+            return;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("Parameter", parameter(name, value, request.path("WithDecryption").asBoolean(false)));
+        reply(exchange, 200, answer.toString());
+    }
+
+    private void getParameters(HttpExchange exchange, JsonNode request) throws IOException {
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode found = answer.putArray("Parameters");
+        ArrayNode invalid = answer.putArray("InvalidParameters");
+        for (JsonNode nameNode : request.path("Names")) {
+            String name = nameNode.asText();
+            String value = parameters.get(name);
+            if (value == null) {
+                invalid.add(name);
+            } else {
+                found.add(parameter(name, value, request.path("WithDecryption").asBoolean(false)));
+            }
+        }
+        reply(exchange, 200, answer.toString());
+    }
+
+    private ObjectNode parameter(String name, String value, boolean decrypted) {
+        ObjectNode parameter = JSON.createObjectNode();
+        parameter.put("Name", name);
+        parameter.put("Type", "SecureString");
+        parameter.put("Value", decrypted ? value : "AQICAHg" + Integer.toHexString(value.hashCode()));
+        parameter.put("Version", 1);
+        parameter.put("DataType", "text");
+        parameter.put("ARN", "arn:aws:ssm:" + region + ":" + account + ":parameter" + name);
+        return parameter;
+    }
+
+    /** The function whose issued credentials signed the request, session token included. */
+    private Optional<String> signer(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        Matcher credential = CREDENTIAL.matcher(authorization);
+        if (!credential.find()) {
+            return Optional.empty();
+        }
+        String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
+        return credentials.grantOf(credential.group(1))
+                .filter(grant -> grant.sessionToken().equals(token))
+                .map(ContainerCredentials.Grant::function);
+    }
+
+    private static String error(String type, String message) {
+        ObjectNode error = JSON.createObjectNode();
+        error.put("__type", type);
+        error.put("message", message);
+        return error.toString();
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        LoopbackReplies.send(exchange, status, "application/x-amz-json-1.1", body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
