@@ -1,5 +1,6 @@
 package fi.vuoro.jobs;
 
+import fi.vuoro.domain.testing.DirectChanges;
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
@@ -74,7 +75,7 @@ abstract class JobsOnDynamoDbLocal {
         queue.createTicket(ticket);
         OutboundSms sms = new OutboundSms(siteId + "." + day.date() + "." + number + ".called-" + at.toEpochMilli(),
                 siteId, phones.encrypt(phone), from, TicketCode.of('J', number) + ": your turn, desk 1", at);
-        queue.call(ticket, "1", at, Optional.of(sms));
+        DirectChanges.call(queue, ticket, "1", at, Optional.of(sms));
         return sms;
     }
 

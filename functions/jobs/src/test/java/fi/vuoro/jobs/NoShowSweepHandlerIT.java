@@ -1,5 +1,6 @@
 package fi.vuoro.jobs;
 
+import fi.vuoro.domain.testing.DirectChanges;
 import fi.vuoro.testkit.TestLambdaContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class NoShowSweepHandlerIT extends JobsOnDynamoDbLocal {
                 false, phones.hash("+358401119100"), phones.encrypt("+358401119100"), now, expires);
         queue.createTicket(ticket);
         Instant calledAt = now.minus(site.noShowGrace()).minusSeconds(60);
-        assertTrue(queue.call(ticket, "1", calledAt, Optional.empty()));
+        assertTrue(DirectChanges.call(queue, ticket, "1", calledAt, Optional.empty()));
 
         Map<String, Object> scheduled = Map.of("detail-type", "Scheduled Event", "source", "aws.events",
                 "detail", Map.of());

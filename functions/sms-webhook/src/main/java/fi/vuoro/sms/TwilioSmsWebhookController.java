@@ -1,7 +1,7 @@
 package fi.vuoro.sms;
 
 import fi.vuoro.domain.sms.InboundSms;
-import fi.vuoro.domain.sms.VisitorSmsService;
+import fi.vuoro.domain.sms.InboundSmsRouter;
 import fi.vuoro.platform.http.WebhookNotSignedException;
 import fi.vuoro.platform.twilio.TwilioWebhookVerifier;
 import fi.vuoro.platform.twilio.TwimlReplies;
@@ -29,13 +29,13 @@ public class TwilioSmsWebhookController {
     static final String PATH = "/sms/inbound";
 
     private final TwilioWebhookVerifier verifier;
-    private final VisitorSmsService visitors;
+    private final InboundSmsRouter router;
     private final List<TwimlReplyListener> listeners;
 
-    public TwilioSmsWebhookController(TwilioWebhookVerifier verifier, VisitorSmsService visitors,
+    public TwilioSmsWebhookController(TwilioWebhookVerifier verifier, InboundSmsRouter router,
                                       List<TwimlReplyListener> listeners) {
         this.verifier = verifier;
-        this.visitors = visitors;
+        this.router = router;
         this.listeners = listeners;
     }
 
@@ -46,7 +46,7 @@ public class TwilioSmsWebhookController {
             throw new WebhookNotSignedException();
         }
         InboundSms sms = new InboundSms(form.get("MessageSid"), form.get("From"), form.get("To"), form.get("Body"));
-        String reply = visitors.handle(sms);
+        String reply = router.handle(sms);
         listeners.forEach(listener -> listener.replied(sms.from(), sms.to(), reply));
         return TwimlReplies.message(reply);
     }

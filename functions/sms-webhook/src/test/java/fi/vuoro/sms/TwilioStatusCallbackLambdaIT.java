@@ -1,5 +1,6 @@
 package fi.vuoro.sms;
 
+import fi.vuoro.domain.testing.DirectChanges;
 import fi.vuoro.domain.staff.QueueSms;
 import fi.vuoro.testkit.FormEncoding;
 import fi.vuoro.testkit.TestLambdaContext;
@@ -66,7 +67,7 @@ class TwilioStatusCallbackLambdaIT {
         queue.createTicket(ticket);
         OutboundSms sms = new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "called-1", site,
                 "v1:cipher", "+358500000090", "text", now);
-        queue.call(ticket, "1", now, Optional.of(sms));
+        DirectChanges.call(queue, ticket, "1", now, Optional.of(sms));
         DynamoOutboxStore outbox = new DynamoOutboxStore(function.dynamo(), TABLE);
         ClaimedSms claim = outbox.claim(sms.id(), now, now.plusSeconds(70)).orElseThrow();
         outbox.markSent(claim, "SM" + number, now);

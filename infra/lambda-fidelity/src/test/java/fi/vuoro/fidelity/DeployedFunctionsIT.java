@@ -1,5 +1,6 @@
 package fi.vuoro.fidelity;
 
+import fi.vuoro.domain.testing.DirectChanges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -342,7 +343,7 @@ class DeployedFunctionsIT {
                     Optional.empty(), false, phones.hash(phone), phones.encrypt(phone), now,
                     day.expiresAt(Duration.ofHours(48)));
             queue.createTicket(ticket);
-            assertTrue(queue.call(ticket, "1", now.minus(site.noShowGrace()).minusSeconds(60), Optional.empty()));
+            assertTrue(DirectChanges.call(queue, ticket, "1", now.minus(site.noShowGrace()).minusSeconds(60), Optional.empty()));
 
             LambdaRuntimeApi.Outcome outcome = stack.function("NoShowSweepFunction")
                     .invoke(new ScheduledEvents(stack.context.region(), stack.context.accountId())

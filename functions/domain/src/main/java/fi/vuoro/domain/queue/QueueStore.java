@@ -1,10 +1,13 @@
 package fi.vuoro.domain.queue;
 
-import fi.vuoro.domain.outbox.OutboundSms;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Where tickets live. Every change of a ticket is a conditional write in the store. */
+/**
+ * Where tickets live. A ticket is created once and then only ever changed by {@link #apply}: the store does not
+ * know the rules, it writes what {@link TicketLifecycle} decided, atomically and only onto the version decided on.
+ */
 public interface QueueStore {
 
     /** Reserves the next running number of the site's day: strictly increasing, never repeated. */
@@ -17,6 +20,9 @@ public interface QueueStore {
      */
     void createTicket(Ticket ticket);
 
+    /** Stores a WAITING ticket of a walk-in, who has no phone and so no live slot. */
+    void createWalkIn(Ticket ticket);
+
     /** The visitor's live ticket at the site, if any (expired tickets are not returned). */
     Optional<Ticket> findLiveTicket(String phoneHash, String siteId, Instant now);
 
@@ -25,56 +31,29 @@ public interface QueueStore {
     /** How many WAITING tickets of the same day are ahead of this one. */
     int countWaitingAhead(TicketRef ref, Instant now);
 
-    /**
-     * Ends a live ticket as LEFT, forgets its phone number and frees the visitor's live slot.
-     *
-     * @return false if the ticket was no longer live (someone else ended it first)
-     */
-    boolean leave(Ticket ticket, Instant now);
-
-    /** Changes the language of a ticket (e.g. after the visitor asked for another language). */
-    void changeLanguage(TicketRef ref, String language, boolean needsInterpreter);
-
-    /**
-     * Deletes everything about a visitor: profile, live slots, references, and the phone identity on
-     * every one of their tickets (live ones end as LEFT).
-     */
-    void eraseVisitor(String phoneHash, Instant now);
-
-    /** The site's whole service day, tickets and desks, read in one Query. Expired items are left out. */
+    /** The site's whole service day, tickets and desks, read at once. Expired items are left out. */
     QueueDay day(String siteId, ServiceDay day, Instant now);
 
-    /** Stores a WAITING ticket of a walk-in, who has no phone and so no live slot. */
-    void createWalkIn(Ticket ticket);
-
     /**
-     * WAITING to CALLED at a desk, with the "your turn" SMS if the visitor has a phone, atomically.
+     * Writes a change, atomically: the ticket's new state (one version on), the SMS it owes (each stored once: one
+     * already owed is not owed again) and, if it frees the live slot, the visitor's live slot at the site (only
+     * while it still points at this ticket; one pointing at a newer ticket of the visitor stays). The ticket's own
+     * state decides: the change is written only if the ticket is still at the version it was decided on.
      *
-     * @return false if the ticket was no longer WAITING (another desk called it first)
+     * @return false if the ticket has changed since (another change was written first); nothing was written
+     * @throws QueueBusyException if the store could not write it for contention that outlasted its retries
      */
-    boolean call(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms);
-
-    /** Calls a CALLED visitor again (restarting the grace time), with the SMS again; false if not CALLED. */
-    boolean recall(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms);
-
-    /**
-     * CALLED to SERVED or NO_SHOW: the phone number is forgotten, the live slot freed, and the SMS
-     * (if any) written to the outbox, atomically.
-     *
-     * @return false if the ticket was no longer CALLED
-     */
-    boolean finish(Ticket ticket, TicketStatus outcome, Instant now, Optional<OutboundSms> sms);
-
-    /** CALLED or NO_SHOW back to WAITING, keeping the ticket's place; false if in neither state. */
-    boolean requeue(Ticket ticket, Instant now);
-
-    /**
-     * Marks that the visitor was told to come back, with that SMS, at most once per ticket.
-     *
-     * @return false if already marked or no longer WAITING
-     */
-    boolean markComeBackSent(Ticket ticket, Optional<OutboundSms> sms);
+    boolean apply(TicketChange change);
 
     /** Opens or closes a desk for the day. */
     void setDesk(String siteId, ServiceDay day, Desk desk, Instant expiresAt);
+
+    /** Every ticket the visitor ever took (that has not expired), for erasure. */
+    List<TicketRef> ticketsOf(String phoneHash);
+
+    /** Deletes every SMS still owed for the ticket: erasure takes the encrypted number in them too. */
+    void dropOwedSms(TicketRef ticket);
+
+    /** Deletes the visitor's own items (profile, live slots, ticket references): the last step of erasure. */
+    void forgetVisitor(String phoneHash);
 }

@@ -1,15 +1,16 @@
 package fi.vuoro.domain.staff;
 
-import fi.vuoro.domain.estimate.ServiceLog;
-import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.Desk;
-import fi.vuoro.domain.queue.QueueDay;
+import fi.vuoro.domain.queue.QueueConflictException;
+import fi.vuoro.domain.queue.QueueEvent;
+import fi.vuoro.domain.queue.QueueEvents;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.queue.TicketChanges;
 import fi.vuoro.domain.queue.TicketCode;
+import fi.vuoro.domain.queue.TicketLifecycle;
 import fi.vuoro.domain.queue.TicketRef;
-import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import java.time.Clock;
@@ -21,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What staff at the desks do with a site's live queue. Every change is a conditional write, so two
- * staff acting at the same moment never call the same visitor twice; the SMS a change owes the
- * visitor is written with it.
+ * What staff at the desks do with a site's live queue. Each action is a change the ticket lifecycle decides and
+ * the store writes onto the version it was decided on, so two staff acting at the same moment never call the same
+ * visitor twice; the SMS a change owes the visitor is written with it, and what follows (come-back notices,
+ * service times, interpreters) listens to the change's events.
  */
 public final class StaffQueueService {
 
@@ -31,23 +33,23 @@ public final class StaffQueueService {
 
     private final SiteDirectory sites;
     private final QueueStore queue;
-    private final ServiceLog serviceLog;
-    private final MessageCatalogue catalogue;
-    private final QueueSms sms;
+    private final TicketLifecycle lifecycle;
+    private final TicketChanges changes;
+    private final QueueEvents events;
     private final StaffInput input;
-    private final ComeBackNotifier comeBack;
+    private final CallOrder callOrder;
     private final Clock clock;
     private final Duration retention;
 
-    public StaffQueueService(SiteDirectory sites, QueueStore queue, ServiceLog serviceLog, MessageCatalogue catalogue,
-                             ComeBackNotifier comeBack, Clock clock, Duration retention) {
+    public StaffQueueService(SiteDirectory sites, QueueStore queue, TicketLifecycle lifecycle, QueueEvents events,
+                             StaffInput input, CallOrder callOrder, Clock clock, Duration retention) {
         this.sites = sites;
         this.queue = queue;
-        this.serviceLog = serviceLog;
-        this.catalogue = catalogue;
-        this.sms = new QueueSms(catalogue);
-        this.input = new StaffInput(catalogue);
-        this.comeBack = comeBack;
+        this.lifecycle = lifecycle;
+        this.changes = new TicketChanges(queue, events);
+        this.events = events;
+        this.input = input;
+        this.callOrder = callOrder;
         this.clock = clock;
         this.retention = retention;
     }
@@ -59,7 +61,10 @@ public final class StaffQueueService {
         return new LiveQueue(site, queue.day(siteId, ServiceDay.of(now), now), now);
     }
 
-    /** Calls the longest-waiting visitor, optionally only one with the topic or language, to the desk. */
+    /**
+     * Calls the longest-waiting visitor who is ready to be called (see {@link CallOrder}), optionally only one with
+     * the topic or language, to the desk.
+     */
     public Ticket callNext(StaffMember staff, String siteId, String desk, Optional<String> topic,
                            Optional<String> language) {
         Site site = site(staff, siteId);
@@ -67,80 +72,61 @@ public final class StaffQueueService {
         Optional<String> onlyTopic = input.topic(topic, site);
         Optional<String> onlyLanguage = language.filter(l -> !l.isBlank()).map(input::language);
         Instant now = clock.instant();
-        List<Ticket> candidates = queue.day(siteId, ServiceDay.of(now), now).waiting().stream()
+        List<Ticket> candidates = callOrder.candidates(site, queue.day(siteId, ServiceDay.of(now), now), now).stream()
                 .filter(t -> onlyTopic.isEmpty() || t.topic().map(tp -> tp.equalsIgnoreCase(onlyTopic.get())).orElse(false))
                 .filter(t -> onlyLanguage.isEmpty() || t.language().equals(onlyLanguage.get()))
                 .toList();
         for (Ticket candidate : candidates) {
-            if (queue.call(candidate, deskLabel, now, sms.yourTurn(site, candidate, deskLabel, now))) {
-                LOG.info("Ticket {} called to desk {} at site {}", candidate.code(), deskLabel, siteId);
-                comeBack.queueMoved(site, now);
-                return reread(candidate, now);
+            try {
+                Ticket called = changes.apply(candidate, now, t -> lifecycle.call(site, t, deskLabel, now));
+                LOG.info("Ticket {} called to desk {} at site {}", called.code(), deskLabel, siteId);
+                return called;
+            } catch (QueueConflictException calledByAnotherDesk) {
+                // Another desk called this visitor a moment ago: try the next one.
             }
-            // Another desk called this visitor a moment ago: try the next one.
         }
         throw new QueueConflictException(topic.isPresent() || language.isPresent()
-                ? "Nobody with that topic or language is waiting" : "Nobody is waiting");
+                ? "Nobody with that topic or language is waiting" : "Nobody is waiting to be called");
     }
 
-    /** Calls one particular waiting visitor to the desk. */
+    /** Calls one particular waiting visitor to the desk, ready or not. */
     public Ticket call(StaffMember staff, String siteId, int number, String desk) {
         Site site = site(staff, siteId);
         String deskLabel = input.desk(desk);
         Instant now = clock.instant();
-        Ticket ticket = ticket(siteId, number, now);
-        if (!queue.call(ticket, deskLabel, now, sms.yourTurn(site, ticket, deskLabel, now))) {
-            throw new QueueConflictException("Ticket " + ticket.code() + " is not waiting any more");
-        }
-        LOG.info("Ticket {} called to desk {} at site {}", ticket.code(), deskLabel, siteId);
-        comeBack.queueMoved(site, now);
-        return reread(ticket, now);
+        Ticket called = changes.apply(ticket(siteId, number, now), now, t -> lifecycle.call(site, t, deskLabel, now));
+        LOG.info("Ticket {} called to desk {} at site {}", called.code(), deskLabel, siteId);
+        return called;
     }
 
     /** Calls a called visitor again, e.g. when they did not hear it; restarts the grace time. */
     public Ticket recall(StaffMember staff, String siteId, int number) {
         Site site = site(staff, siteId);
         Instant now = clock.instant();
-        Ticket ticket = ticket(siteId, number, now);
-        String desk = ticket.desk().orElseThrow(() -> new QueueConflictException(
-                "Ticket " + ticket.code() + " has not been called"));
-        if (!queue.recall(ticket, desk, now, sms.yourTurn(site, ticket, desk, now))) {
-            throw new QueueConflictException("Ticket " + ticket.code() + " is not called any more");
-        }
-        return reread(ticket, now);
+        return changes.apply(ticket(siteId, number, now), now, t -> lifecycle.recall(site, t, now));
     }
 
     public Ticket markServed(StaffMember staff, String siteId, int number) {
-        site(staff, siteId);
+        Site site = site(staff, siteId);
         Instant now = clock.instant();
-        Ticket ticket = ticket(siteId, number, now);
-        if (!queue.finish(ticket, TicketStatus.SERVED, now, Optional.empty())) {
-            throw new QueueConflictException("Ticket " + ticket.code() + " is not at a desk");
-        }
-        ticket.calledAt().ifPresent(called -> recordServiceTime(siteId, Duration.between(called, now), now));
-        LOG.info("Ticket {} served at site {}", ticket.code(), siteId);
-        return reread(ticket, now);
+        Ticket served = changes.apply(ticket(siteId, number, now), now, t -> lifecycle.serve(site, t, now));
+        LOG.info("Ticket {} served at site {}", served.code(), siteId);
+        return served;
     }
 
     public Ticket markNoShow(StaffMember staff, String siteId, int number) {
         Site site = site(staff, siteId);
         Instant now = clock.instant();
-        Ticket ticket = ticket(siteId, number, now);
-        if (!noShow(site, ticket, now)) {
-            throw new QueueConflictException("Ticket " + ticket.code() + " is not at a desk");
-        }
-        return reread(ticket, now);
+        Ticket missed = changes.apply(ticket(siteId, number, now), now, t -> lifecycle.noShow(site, t, now));
+        LOG.info("Ticket {} marked no-show at site {}", missed.code(), siteId);
+        return missed;
     }
 
     /** Puts a called or no-show visitor back in the queue, in their original place. */
     public Ticket requeue(StaffMember staff, String siteId, int number) {
-        site(staff, siteId);
+        Site site = site(staff, siteId);
         Instant now = clock.instant();
-        Ticket ticket = ticket(siteId, number, now);
-        if (!queue.requeue(ticket, now)) {
-            throw new QueueConflictException("Ticket " + ticket.code() + " cannot be put back in the queue");
-        }
-        return reread(ticket, now);
+        return changes.apply(ticket(siteId, number, now), now, t -> lifecycle.requeue(site, t, now));
     }
 
     /** Adds a visitor at the desk who has no phone (or does not want to text). */
@@ -158,6 +144,7 @@ public final class StaffQueueService {
                 languageCode, cleanTopic, !site.staffSpeak(languageCode), now, expiresAt);
         queue.createWalkIn(ticket);
         LOG.info("Walk-in ticket {} added at site {}", ticket.code(), siteId);
+        events.publish(List.of(new QueueEvent.Joined(site, ticket, queue.countWaitingAhead(ticket.ref(), now), now)));
         return ticket;
     }
 
@@ -170,21 +157,14 @@ public final class StaffQueueService {
         return changed;
     }
 
-    /** Marks a called visitor who did not arrive as no-show and tells them how to come back. */
+    /** Marks a called visitor who did not arrive as no-show, as the sweep does. @return false if not at a desk */
     boolean noShow(Site site, Ticket ticket, Instant now) {
-        boolean marked = queue.finish(ticket, TicketStatus.NO_SHOW, now, sms.noShow(site, ticket, now));
-        if (marked) {
-            LOG.info("Ticket {} marked no-show at site {}", ticket.code(), site.id());
-        }
-        return marked;
-    }
-
-    /** The visit is served whatever happens here: a lost service time only makes the next estimates rougher. */
-    private void recordServiceTime(String siteId, Duration took, Instant now) {
         try {
-            serviceLog.record(siteId, took, now);
-        } catch (RuntimeException e) {
-            LOG.warn("A service time of site {} was not recorded: {}", siteId, e.getClass().getSimpleName());
+            Ticket missed = changes.apply(ticket, now, t -> lifecycle.noShow(site, t, now));
+            LOG.info("Ticket {} marked no-show at site {}", missed.code(), site.id());
+            return true;
+        } catch (QueueConflictException notAtADesk) {
+            return false;
         }
     }
 
@@ -196,9 +176,5 @@ public final class StaffQueueService {
     private Ticket ticket(String siteId, int number, Instant now) {
         return queue.find(new TicketRef(siteId, ServiceDay.of(now), number), now)
                 .orElseThrow(() -> StaffRequestException.notFound("No ticket number " + number + " today"));
-    }
-
-    private Ticket reread(Ticket ticket, Instant now) {
-        return queue.find(ticket.ref(), now).orElse(ticket);
     }
 }

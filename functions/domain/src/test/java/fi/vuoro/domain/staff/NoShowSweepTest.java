@@ -8,7 +8,9 @@ import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketCode;
-import fi.vuoro.domain.queue.TicketStatus;
+import fi.vuoro.domain.queue.QueueEvents;
+import fi.vuoro.domain.queue.TicketChange;
+import fi.vuoro.domain.queue.TicketLifecycle;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
@@ -35,21 +37,20 @@ class NoShowSweepTest {
                 Duration.ofMinutes(15), 1, letter, Set.of());
     }
 
-    private static Ticket calledLongAgo(String siteId, int number) {
-        Ticket waiting = Ticket.joinedBySms(siteId, TODAY, number, TicketCode.of('A', number), "fi", Optional.empty(),
+    private static final TicketLifecycle LIFECYCLE = new TicketLifecycle(new QueueSms(CATALOGUE));
+
+    private static Ticket calledLongAgo(Site site, int number) {
+        Ticket waiting = Ticket.joinedBySms(site.id(), TODAY, number, TicketCode.of('A', number), "fi", Optional.empty(),
                 false, "hash-" + number, "v1:cipher-" + number, NOW.minusSeconds(3600), TODAY.expiresAt(Duration.ZERO));
-        return new Ticket(waiting.siteId(), waiting.day(), waiting.number(), waiting.code(), TicketStatus.CALLED,
-                waiting.language(), waiting.topic(), waiting.needsInterpreter(), waiting.phoneHash(),
-                waiting.phoneCipher(), waiting.joinedAt(), Optional.of("1"), waiting.expiresAt(),
-                Optional.of(NOW.minus(Duration.ofMinutes(30))), Optional.empty(), Optional.empty(), true);
+        return LIFECYCLE.call(site, waiting, "1", NOW.minus(Duration.ofMinutes(30))).after();
     }
 
     @Test
     void run_shouldSweepEveryOtherSiteAndTicket_whenOneSiteOrTicketCannotBeWritten() {
         Site unreadable = site("unreadable", 'A');
         Site busy = site("busy", 'B');
-        Map<String, List<Ticket>> days = Map.of(busy.id(), List.of(calledLongAgo(busy.id(), 1),
-                calledLongAgo(busy.id(), 2), calledLongAgo(busy.id(), 3)));
+        Map<String, List<Ticket>> days = Map.of(busy.id(), List.of(calledLongAgo(busy, 1),
+                calledLongAgo(busy, 2), calledLongAgo(busy, 3)));
         List<Integer> marked = new ArrayList<>();
         QueueStore queue = (QueueStore) Proxy.newProxyInstance(QueueStore.class.getClassLoader(),
                 new Class<?>[] {QueueStore.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -59,8 +60,8 @@ class NoShowSweepTest {
                         }
                         yield new QueueDay(days.get((String) args[0]), List.of());
                     }
-                    case "finish" -> {
-                        Ticket ticket = (Ticket) args[0];
+                    case "apply" -> {
+                        Ticket ticket = ((TicketChange) args[0]).before();
                         if (ticket.number() == 2) {
                             throw new IllegalStateException("Transaction cancelled [None, ConditionalCheckFailed]");
                         }
@@ -86,8 +87,8 @@ class NoShowSweepTest {
             }
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        StaffQueueService staff = new StaffQueueService(sites, queue, (siteId, took, at) -> { }, CATALOGUE,
-                new ComeBackNotifier(queue, new QueueSms(CATALOGUE)), clock, Duration.ofHours(48));
+        StaffQueueService staff = new StaffQueueService(sites, queue, LIFECYCLE, QueueEvents.none(),
+                new StaffInput(CATALOGUE), new CallOrder(List.of()), clock, Duration.ofHours(48));
 
         NoShowSweep.Result result = new NoShowSweep(sites, queue, staff, clock).run();
 

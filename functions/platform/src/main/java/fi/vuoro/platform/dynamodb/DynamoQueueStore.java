@@ -10,6 +10,7 @@ import fi.vuoro.domain.queue.QueueDay;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.queue.TicketChange;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.staff.QueueSms;
@@ -36,9 +37,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** Tickets in DynamoDB: one partition per site and service day, plus per-visitor pointers. */
+/**
+ * Tickets in DynamoDB: one partition per site and service day, plus per-visitor pointers. It writes what the
+ * domain's ticket lifecycle decided; the only rule it knows is the one every change shares: a ticket is written
+ * onto the version the change was decided on, or not at all.
+ */
 public final class DynamoQueueStore implements QueueStore {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
@@ -47,7 +51,7 @@ public final class DynamoQueueStore implements QueueStore {
             "ProvisionedThroughputExceeded", "RequestLimitExceeded");
     private static final int LIVE_POINTER_INDEX = 1;
     private static final int ATTEMPTS = 4;
-    /** The ticket attribute naming the last change written to it, so that a change can recognise itself. */
+    /** The ticket attribute naming the last write of it, so that a write can recognise itself. */
     static final String CHANGE = "change";
 
     private final DynamoDbClient dynamo;
@@ -108,6 +112,12 @@ public final class DynamoQueueStore implements QueueStore {
     }
 
     @Override
+    public void createWalkIn(Ticket ticket) {
+        dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(ticket))
+                .conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
     public Optional<Ticket> findLiveTicket(String phoneHash, String siteId, Instant now) {
         Map<String, AttributeValue> pointer = dynamo.getItem(b -> b.tableName(table)
                 .key(key(Keys.phone(phoneHash), Keys.live(siteId))).consistentRead(true)).item();
@@ -154,50 +164,6 @@ public final class DynamoQueueStore implements QueueStore {
     }
 
     @Override
-    public boolean leave(Ticket ticket, Instant now) {
-        TicketRef ref = ticket.ref();
-        return transition(ref, "SET #status = :left, finishedAt = :now", "REMOVE phoneCipher",
-                "#status IN (:waiting, :called)", liveStatusValues(now), Optional.empty(),
-                ticket.phoneHash().map(hash -> freeLiveSlot(hash, ref)));
-    }
-
-    @Override
-    public void changeLanguage(TicketRef ref, String language, boolean needsInterpreter) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref))
-                    .updateExpression("SET #language = :language, needsInterpreter = :needs")
-                    .conditionExpression("attribute_exists(PK)")
-                    .expressionAttributeNames(Map.of("#language", TicketItems.LANGUAGE))
-                    .expressionAttributeValues(Map.of(
-                            ":language", AttributeValue.fromS(language),
-                            ":needs", AttributeValue.fromBool(needsInterpreter))));
-        } catch (ConditionalCheckFailedException gone) {
-            // The ticket expired in between: the visitor's stored language still changed.
-        }
-    }
-
-    @Override
-    public void eraseVisitor(String phoneHash, Instant now) {
-        String phoneKey = Keys.phone(phoneHash);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("PK = :phone")
-                        .expressionAttributeValues(Map.of(":phone", AttributeValue.fromS(phoneKey)))
-                        .consistentRead(true))
-                .items().forEach(items::add);
-        for (Map<String, AttributeValue> item : items) {
-            if (Attributes.string(item, Keys.SK).startsWith(Keys.TICKET_PREFIX)) {
-                TicketRef ref = refOf(item);
-                forgetPhoneOn(ref, now);
-                dropOwedSms(ref);
-            }
-        }
-        for (Map<String, AttributeValue> item : items) {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(phoneKey, Attributes.string(item, Keys.SK))));
-        }
-    }
-
-    @Override
     public QueueDay day(String siteId, ServiceDay day, Instant now) {
         List<Ticket> tickets = new ArrayList<>();
         List<Desk> desks = new ArrayList<>();
@@ -218,63 +184,78 @@ public final class DynamoQueueStore implements QueueStore {
         return new QueueDay(tickets, desks);
     }
 
+    /**
+     * Writes a change decided on {@code before}: the ticket's new state as a whole item, one version on, on the
+     * condition that the stored ticket still has {@code before}'s version; with the SMS it owes and the live slot it
+     * frees in the same transaction.
+     *
+     * <p>The ticket's own state decides. The secondary items follow it: when the live slot already points at
+     * another ticket of the visitor (they joined again meanwhile), it is theirs and stays; when an SMS is already in
+     * the outbox, it is owed once. Either way the change is written without it. A transaction that DynamoDB cancels
+     * because another one holds the same items, or throttles, wrote nothing and is tried again. Each write marks the
+     * ticket with a fresh id: if the version condition fails but the ticket carries that id, an earlier attempt of
+     * this very write landed (its answer was lost and the SDK sent it again), so it counts as done, and a staff
+     * action is never applied twice.
+     */
     @Override
-    public void createWalkIn(Ticket ticket) {
-        dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(ticket))
-                .conditionExpression("attribute_not_exists(PK)"));
-    }
-
-    @Override
-    public boolean call(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms) {
-        return transition(ticket.ref(), "SET #status = :called, #desk = :desk, calledAt = :now", "",
-                "#status = :waiting",
-                Map.of(":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
-                        ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
-                        ":desk", AttributeValue.fromS(desk),
-                        ":now", Attributes.epochMillis(now)),
-                sms, Optional.empty());
-    }
-
-    @Override
-    public boolean recall(Ticket ticket, String desk, Instant now, Optional<OutboundSms> sms) {
-        return transition(ticket.ref(), "SET #desk = :desk, calledAt = :now", "",
-                "#status = :called",
-                Map.of(":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
-                        ":desk", AttributeValue.fromS(desk),
-                        ":now", Attributes.epochMillis(now)),
-                sms, Optional.empty());
-    }
-
-    @Override
-    public boolean finish(Ticket ticket, TicketStatus outcome, Instant now, Optional<OutboundSms> sms) {
-        if (outcome != TicketStatus.SERVED && outcome != TicketStatus.NO_SHOW) {
-            throw new IllegalArgumentException("A called visitor is either served or a no-show, not " + outcome);
+    public boolean apply(TicketChange change) {
+        Ticket before = change.before();
+        String mark = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = new HashMap<>(TicketItems.toItem(change.after().nextVersion()));
+        item.put(CHANGE, AttributeValue.fromS(mark));
+        String condition = before.version() == 0
+                ? "attribute_exists(PK) AND (attribute_not_exists(#version) OR #version = :version)"
+                : "#version = :version";
+        Map<String, String> names = Map.of("#version", TicketItems.VERSION);
+        Map<String, AttributeValue> values = Map.of(":version",
+                AttributeValue.fromN(Integer.toString(before.version())));
+        List<OutboundSms> owed = new ArrayList<>(change.owed());
+        Optional<Delete> slot = change.freesLiveSlot()
+                ? before.phoneHash().map(hash -> freeLiveSlot(hash, before.ref())) : Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            if (owed.isEmpty() && slot.isEmpty()) {
+                try {
+                    dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(condition)
+                            .expressionAttributeNames(names).expressionAttributeValues(values)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    return true;
+                } catch (ConditionalCheckFailedException changedMeanwhile) {
+                    return madeBy(changedMeanwhile.item(), mark);
+                }
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
+            owed.forEach(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
+            slot.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException cancelled) {
+                if (failedOnCondition(cancelled, 0)) {
+                    return madeBy(cancelled.cancellationReasons().get(0).item(), mark);
+                }
+                boolean secondary = false;
+                for (int i = owed.size(); i >= 1; i--) {
+                    if (failedOnCondition(cancelled, i)) {
+                        owed.remove(i - 1);
+                        secondary = true;
+                    }
+                }
+                if (slot.isPresent() && failedOnCondition(cancelled, writes.size() - 1)) {
+                    slot = Optional.empty();
+                    secondary = true;
+                }
+                if (secondary) {
+                    continue;
+                }
+                if (!worthRetrying(cancelled)) {
+                    throw cancelled;
+                }
+                pauseBefore(attempt + 1, "ticket change");
+            }
         }
-        return transition(ticket.ref(), "SET #status = :outcome, finishedAt = :now", "REMOVE phoneCipher",
-                "#status = :called",
-                Map.of(":outcome", AttributeValue.fromS(outcome.name()),
-                        ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
-                        ":now", Attributes.epochMillis(now)),
-                sms, ticket.phoneHash().map(hash -> freeLiveSlot(hash, ticket.ref())));
-    }
-
-    @Override
-    public boolean requeue(Ticket ticket, Instant now) {
-        return transition(ticket.ref(), "SET #status = :waiting", "REMOVE #desk, calledAt, finishedAt",
-                "#status IN (:called, :noShow)",
-                Map.of(":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
-                        ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
-                        ":noShow", AttributeValue.fromS(TicketStatus.NO_SHOW.name())),
-                Optional.empty(), Optional.empty());
-    }
-
-    @Override
-    public boolean markComeBackSent(Ticket ticket, Optional<OutboundSms> sms) {
-        return transition(ticket.ref(), "SET comeBackSent = :yes", "",
-                "#status = :waiting AND attribute_not_exists(comeBackSent)",
-                Map.of(":yes", AttributeValue.fromBool(true),
-                        ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name())),
-                sms, Optional.empty());
     }
 
     @Override
@@ -289,82 +270,58 @@ public final class DynamoQueueStore implements QueueStore {
                 Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt))));
     }
 
+    @Override
+    public List<TicketRef> ticketsOf(String phoneHash) {
+        List<TicketRef> refs = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("PK = :phone AND begins_with(SK, :ticket)")
+                        .expressionAttributeValues(Map.of(
+                                ":phone", AttributeValue.fromS(Keys.phone(phoneHash)),
+                                ":ticket", AttributeValue.fromS(Keys.TICKET_PREFIX)))
+                        .consistentRead(true))
+                .items().forEach(item -> refs.add(refOf(item)));
+        return refs;
+    }
+
     /**
-     * One conditional change of a ticket, together with the SMS it owes and the visitor's live slot it frees, in a
-     * single transaction: the change and its message happen together or not at all.
-     *
-     * <p>The ticket's own state is what decides. The secondary items follow it: when the live slot already points
-     * at another ticket of the visitor (they joined again meanwhile), it is theirs and stays; when the SMS is
-     * already in the outbox, it is owed once. Either way the change is written without it. A transaction that
-     * DynamoDB cancels because another one holds the same items, or throttles, wrote nothing and is tried again.
-     * Each change marks the ticket with a fresh id: if its condition fails but the ticket carries that id, an
-     * earlier attempt of this very change was written (its answer was lost and the SDK sent it again), so it counts
-     * as done, and a staff action is never applied twice.
-     *
-     * @return false if the ticket was not in the state the condition requires
+     * Deletes the SMS still waiting to be sent for a ticket: the visitor asked for everything about them
+     * to be deleted, the encrypted number in those messages included. A message a dispatcher is sending
+     * at this very moment is past stopping; it loses its number once sent.
      */
-    private boolean transition(TicketRef ref, String set, String remove, String condition,
-                               Map<String, AttributeValue> values, Optional<OutboundSms> sms,
-                               Optional<Delete> freeSlot) {
-        String change = UUID.randomUUID().toString();
-        Map<String, String> names = new HashMap<>();
-        names.put("#status", TicketItems.STATUS);
-        names.put("#change", CHANGE);
-        if (set.contains("#desk") || remove.contains("#desk") || condition.contains("#desk")) {
-            names.put("#desk", TicketItems.DESK);
-        }
-        Map<String, AttributeValue> allValues = new HashMap<>(values);
-        allValues.put(":change", AttributeValue.fromS(change));
-        String update = set + ", #change = :change" + (remove.isEmpty() ? "" : " " + remove);
-        String fullCondition = "attribute_exists(PK) AND " + condition;
-        Optional<OutboundSms> owed = sms;
-        Optional<Delete> slot = freeSlot;
-        for (int attempt = 1; ; attempt++) {
-            if (owed.isEmpty() && slot.isEmpty()) {
-                try {
-                    dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref)).updateExpression(update)
-                            .conditionExpression(fullCondition).expressionAttributeNames(names)
-                            .expressionAttributeValues(allValues)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                    return true;
-                } catch (ConditionalCheckFailedException notInThatState) {
-                    return madeBy(notInThatState.item(), change);
-                }
-            }
-            List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(Keys.ticketKey(ref))
-                    .updateExpression(update).conditionExpression(fullCondition).expressionAttributeNames(names)
-                    .expressionAttributeValues(allValues)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
-            owed.ifPresent(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
-            slot.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(writes));
-                return true;
-            } catch (TransactionCanceledException cancelled) {
-                List<CancellationReason> reasons = cancelled.cancellationReasons();
-                if (failedOnCondition(cancelled, 0)) {
-                    return madeBy(reasons.get(0).item(), change);
-                }
-                int smsIndex = owed.isPresent() ? 1 : -1;
-                int slotIndex = slot.isPresent() ? writes.size() - 1 : -1;
-                boolean secondary = false;
-                if (smsIndex > 0 && failedOnCondition(cancelled, smsIndex)) {
-                    owed = Optional.empty();
-                    secondary = true;
-                }
-                if (slotIndex > 0 && failedOnCondition(cancelled, slotIndex)) {
-                    slot = Optional.empty();
-                    secondary = true;
-                }
-                if (secondary) {
-                    continue;
-                }
-                if (!worthRetrying(cancelled)) {
-                    throw cancelled;
-                }
-                pauseBefore(attempt + 1, "ticket change");
-            }
+    @Override
+    public void dropOwedSms(TicketRef ref) {
+        String idPrefix = QueueSms.idPrefix(ref);
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(OutboxItems.GSI)
+                        .keyConditionExpression(OutboxItems.GSI_PK + " = :due")
+                        .filterExpression("begins_with(id, :ticket)")
+                        .expressionAttributeValues(Map.of(
+                                ":due", AttributeValue.fromS(OutboxItems.DUE_PARTITION),
+                                ":ticket", AttributeValue.fromS(idPrefix))))
+                .items().forEach(owed -> {
+                    try {
+                        dynamo.deleteItem(b -> b.tableName(table)
+                                .key(key(Attributes.string(owed, Keys.PK), OutboxItems.SK))
+                                .conditionExpression("#status = :pending")
+                                .expressionAttributeNames(Map.of("#status", "status"))
+                                .expressionAttributeValues(Map.of(":pending",
+                                        AttributeValue.fromS(OutboxItems.STATUS_PENDING))));
+                    } catch (ConditionalCheckFailedException beingSent) {
+                        // Claimed by a dispatcher a moment ago: it is sent and then loses its number.
+                    }
+                });
+    }
+
+    @Override
+    public void forgetVisitor(String phoneHash) {
+        String phoneKey = Keys.phone(phoneHash);
+        List<String> sortKeys = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("PK = :phone")
+                        .expressionAttributeValues(Map.of(":phone", AttributeValue.fromS(phoneKey)))
+                        .consistentRead(true))
+                .items().forEach(item -> sortKeys.add(Attributes.string(item, Keys.SK)));
+        for (String sortKey : sortKeys) {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(phoneKey, sortKey)));
         }
     }
 
@@ -380,9 +337,9 @@ public final class DynamoQueueStore implements QueueStore {
                 .build();
     }
 
-    /** Whether the ticket item (as it was when a condition failed) carries the mark of this change. */
-    private static boolean madeBy(Map<String, AttributeValue> item, String change) {
-        return item != null && item.containsKey(CHANGE) && change.equals(item.get(CHANGE).s());
+    /** Whether the ticket item (as it was when a condition failed) carries the mark of this write. */
+    private static boolean madeBy(Map<String, AttributeValue> item, String mark) {
+        return item != null && item.containsKey(CHANGE) && mark.equals(item.get(CHANGE).s());
     }
 
     /** Only conflicts and throttling are worth another try: nothing was written, and it may pass next time. */
@@ -405,59 +362,6 @@ public final class DynamoQueueStore implements QueueStore {
             Thread.currentThread().interrupt();
             throw new QueueBusyException("Interrupted while the " + what + " waited to be tried again");
         }
-    }
-
-    /**
-     * Deletes the SMS still waiting to be sent for a ticket: the visitor asked for everything about them
-     * to be deleted, the encrypted number in those messages included. A message a dispatcher is sending
-     * at this very moment is past stopping; it loses its number once sent.
-     */
-    private void dropOwedSms(TicketRef ref) {
-        String idPrefix = QueueSms.idPrefix(ref);
-        dynamo.queryPaginator(b -> b.tableName(table).indexName(OutboxItems.GSI)
-                        .keyConditionExpression(OutboxItems.GSI_PK + " = :due")
-                        .filterExpression("begins_with(id, :ticket)")
-                        .expressionAttributeValues(Map.of(
-                                ":due", AttributeValue.fromS(OutboxItems.DUE_PARTITION),
-                                ":ticket", AttributeValue.fromS(idPrefix))))
-                .items().forEach(owed -> {
-                    try {
-                        dynamo.deleteItem(b -> b.tableName(table)
-                                .key(key(Attributes.string(owed, Keys.PK), OutboxItems.SK))
-                                .conditionExpression("#status = :pending")
-                                .expressionAttributeNames(Map.of("#status", "status"))
-                                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(OutboxItems.STATUS_PENDING))));
-                    } catch (ConditionalCheckFailedException beingSent) {
-                        // Claimed by a dispatcher a moment ago: it is sent and then loses its number.
-                    }
-                });
-    }
-
-    /** Ends the ticket as LEFT if it is still live, and removes the phone identity from it either way. */
-    private void forgetPhoneOn(TicketRef ref, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref))
-                    .updateExpression("SET #status = :left, finishedAt = :now REMOVE phoneCipher, phoneHash")
-                    .conditionExpression("#status IN (:waiting, :called)")
-                    .expressionAttributeNames(Map.of("#status", TicketItems.STATUS))
-                    .expressionAttributeValues(liveStatusValues(now)));
-        } catch (ConditionalCheckFailedException alreadyEnded) {
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(Keys.ticketKey(ref))
-                        .updateExpression("REMOVE phoneCipher, phoneHash")
-                        .conditionExpression("attribute_exists(PK)"));
-            } catch (ConditionalCheckFailedException expired) {
-                // Already deleted by its TTL: nothing left to forget.
-            }
-        }
-    }
-
-    private static Map<String, AttributeValue> liveStatusValues(Instant now) {
-        return Map.of(
-                ":left", AttributeValue.fromS(TicketStatus.LEFT.name()),
-                ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
-                ":called", AttributeValue.fromS(TicketStatus.CALLED.name()),
-                ":now", Attributes.epochMillis(now));
     }
 
     private static Map<String, AttributeValue> pointerItem(String phoneKey, String sortKey, Ticket ticket) {

@@ -28,6 +28,7 @@ final class TicketItems {
     static final String WALK_IN_NAME = "walkInName";
     static final String COME_BACK_SENT = "comeBackSent";
     static final String DESK = "desk";
+    static final String VERSION = "version";
 
     private TicketItems() {
     }
@@ -52,6 +53,7 @@ final class TicketItems {
         if (ticket.comeBackSent()) {
             item.put(COME_BACK_SENT, AttributeValue.fromBool(true));
         }
+        item.put(VERSION, AttributeValue.fromN(Integer.toString(ticket.version())));
         item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(ticket.expiresAt()));
         return item;
     }
@@ -74,7 +76,8 @@ final class TicketItems {
                 optionalMillis(item, CALLED_AT),
                 optionalMillis(item, FINISHED_AT),
                 optionalString(item, WALK_IN_NAME),
-                bool(item, COME_BACK_SENT));
+                bool(item, COME_BACK_SENT),
+                item.containsKey(VERSION) ? (int) number(item, VERSION) : 0);
     }
 
     private static Optional<Instant> optionalMillis(Map<String, AttributeValue> item, String name) {

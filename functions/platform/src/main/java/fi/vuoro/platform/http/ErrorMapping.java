@@ -3,7 +3,7 @@ package fi.vuoro.platform.http;
 import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.sms.InvalidSmsException;
 import fi.vuoro.domain.staff.NotSignedInException;
-import fi.vuoro.domain.staff.QueueConflictException;
+import fi.vuoro.domain.queue.QueueConflictException;
 import fi.vuoro.domain.staff.SiteAccessDeniedException;
 import fi.vuoro.domain.staff.StaffRequestException;
 import io.micronaut.http.HttpRequest;

@@ -6,10 +6,19 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.sms.ReplyLog;
-import fi.vuoro.domain.sms.VisitorSmsService;
+import fi.vuoro.domain.queue.QueueEvents;
+import fi.vuoro.domain.queue.QueueListener;
+import fi.vuoro.domain.queue.TicketLifecycle;
+import fi.vuoro.domain.sms.InboundSmsRouter;
+import fi.vuoro.domain.sms.SenderRouting;
+import fi.vuoro.domain.sms.VisitorConversation;
+import fi.vuoro.domain.staff.CallOrder;
+import fi.vuoro.domain.staff.CallReadiness;
 import fi.vuoro.domain.staff.ComeBackNotifier;
 import fi.vuoro.domain.staff.NoShowSweep;
 import fi.vuoro.domain.staff.QueueSms;
+import fi.vuoro.domain.staff.ServiceTimes;
+import fi.vuoro.domain.staff.StaffInput;
 import fi.vuoro.domain.staff.StaffQueueService;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.domain.visitor.VisitorStore;
@@ -33,6 +42,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -133,25 +143,48 @@ public class PlatformFactory {
     }
 
     @Singleton
-    ComeBackNotifier comeBackNotifier(QueueStore queue, MessageCatalogue catalogue) {
-        return new ComeBackNotifier(queue, new QueueSms(catalogue));
+    TicketLifecycle ticketLifecycle(MessageCatalogue catalogue) {
+        return new TicketLifecycle(new QueueSms(catalogue));
+    }
+
+    /** Every listener of the queue's events, whatever capability it belongs to. */
+    @Singleton
+    QueueEvents queueEvents(List<QueueListener> listeners) {
+        return new QueueEvents(listeners);
     }
 
     @Singleton
-    VisitorSmsService visitorSmsService(SiteDirectory sites, QueueStore queue, VisitorStore visitors,
-                                        ReplyLog replies, PhoneProtector phones, ServiceHistorySource history,
-                                        ComeBackNotifier comeBack, MessageCatalogue catalogue, Clock clock,
-                                        VuoroConfiguration config) {
-        return new VisitorSmsService(sites, queue, visitors, replies, phones, history, comeBack, catalogue, clock,
+    ComeBackNotifier comeBackNotifier(QueueStore queue, TicketLifecycle lifecycle) {
+        return new ComeBackNotifier(queue, lifecycle);
+    }
+
+    @Singleton
+    ServiceTimes serviceTimes(ServiceLog serviceLog) {
+        return new ServiceTimes(serviceLog);
+    }
+
+    @Singleton
+    VisitorConversation visitorConversation(SiteDirectory sites, QueueStore queue, VisitorStore visitors,
+                                            PhoneProtector phones, ServiceHistorySource history,
+                                            TicketLifecycle lifecycle, QueueEvents events,
+                                            MessageCatalogue catalogue, VuoroConfiguration config) {
+        return new VisitorConversation(sites, queue, visitors, phones, history, lifecycle, events, catalogue,
                 Duration.ofHours(config.getRetentionHours()));
     }
 
     @Singleton
-    StaffQueueService staffQueueService(SiteDirectory sites, QueueStore queue, ServiceLog serviceLog,
-                                        MessageCatalogue catalogue, ComeBackNotifier comeBack, Clock clock,
-                                        VuoroConfiguration config) {
-        return new StaffQueueService(sites, queue, serviceLog, catalogue, comeBack, clock,
-                Duration.ofHours(config.getRetentionHours()));
+    InboundSmsRouter inboundSmsRouter(SiteDirectory sites, ReplyLog replies, PhoneProtector phones,
+                                      List<SenderRouting> routings, VisitorConversation visitors,
+                                      MessageCatalogue catalogue, Clock clock) {
+        return new InboundSmsRouter(sites, replies, phones, routings, visitors, catalogue, clock);
+    }
+
+    @Singleton
+    StaffQueueService staffQueueService(SiteDirectory sites, QueueStore queue, TicketLifecycle lifecycle,
+                                        QueueEvents events, MessageCatalogue catalogue, List<CallReadiness> readiness,
+                                        Clock clock, VuoroConfiguration config) {
+        return new StaffQueueService(sites, queue, lifecycle, events, new StaffInput(catalogue),
+                new CallOrder(readiness), clock, Duration.ofHours(config.getRetentionHours()));
     }
 
     @Singleton

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.language.MessageCatalogue;
+import fi.vuoro.domain.queue.TicketChange;
+import fi.vuoro.domain.queue.TicketLifecycle;
+import fi.vuoro.domain.site.OpeningHours;
+import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
@@ -18,7 +22,9 @@ import fi.vuoro.testkit.FaultyDynamoHttpClient.Fault;
 import fi.vuoro.testkit.TemplateTables;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -83,9 +89,24 @@ class DynamoQueueStoreFaultsIT {
         return ticket;
     }
 
-    private OutboundSms yourTurn(Ticket ticket) {
-        return new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "called-" + NOW.toEpochMilli(), siteId, "v1:cipher",
-                "+358500000001", "your turn", NOW);
+    private static final TicketLifecycle LIFECYCLE = new TicketLifecycle(new QueueSms(MessageCatalogue.loadDefault()));
+
+    private Site site() {
+        return new Site(siteId, "Faults", "+358500000001", OpeningHours.always(), Set.of("fi"), Duration.ofMinutes(15),
+                1, 'F', Set.of());
+    }
+
+    private TicketChange call(Ticket ticket, String desk) {
+        return LIFECYCLE.call(site(), ticket, desk, NOW);
+    }
+
+    private TicketChange callWithoutSms(Ticket ticket, String desk) {
+        TicketChange call = call(ticket, desk);
+        return new TicketChange(call.before(), call.after(), List.of(), false, call.events());
+    }
+
+    private String yourTurnId(Ticket ticket) {
+        return call(ticket, "x").owed().get(0).id();
     }
 
     @Test
@@ -93,20 +114,20 @@ class DynamoQueueStoreFaultsIT {
         Ticket ticket = waiting("hash-lost-1");
         faults.next("TransactWriteItems", Fault.LOSE_RESPONSE);
 
-        assertTrue(queue.call(ticket, "2", NOW, Optional.of(yourTurn(ticket))),
+        assertTrue(queue.apply(call(ticket, "2")),
                 "the SDK sent the call again after its answer was lost; it must not look refused");
 
         assertEquals(1, faults.injected(Fault.LOSE_RESPONSE));
         assertEquals(TicketStatus.CALLED, queue.find(ticket.ref(), NOW).orElseThrow().status());
-        assertTrue(outboxHas(yourTurn(ticket).id()), "the SMS the call owes is owed once");
+        assertTrue(outboxHas(yourTurnId(ticket)), "the SMS the call owes is owed once");
     }
 
     @Test
     void call_shouldCountAsDone_whenTheAnswerToTheCommittedUpdateWasLost() {
         Ticket ticket = waiting("hash-lost-2");
-        faults.next("UpdateItem", Fault.LOSE_RESPONSE);
+        faults.next("PutItem", Fault.LOSE_RESPONSE);
 
-        assertTrue(queue.call(ticket, "2", NOW, Optional.empty()));
+        assertTrue(queue.apply(callWithoutSms(ticket, "2")));
 
         assertEquals(1, faults.injected(Fault.LOSE_RESPONSE));
         assertEquals("2", queue.find(ticket.ref(), NOW).orElseThrow().desk().orElseThrow());
@@ -117,7 +138,7 @@ class DynamoQueueStoreFaultsIT {
         Ticket ticket = waiting("hash-conflict-1");
         faults.next("TransactWriteItems", Fault.TRANSACTION_CONFLICT, Fault.TRANSACTION_CONFLICT);
 
-        assertTrue(queue.call(ticket, "3", NOW, Optional.of(yourTurn(ticket))));
+        assertTrue(queue.apply(call(ticket, "3")));
 
         assertEquals(2, faults.injected(Fault.TRANSACTION_CONFLICT));
         assertEquals(TicketStatus.CALLED, queue.find(ticket.ref(), NOW).orElseThrow().status());
@@ -129,10 +150,10 @@ class DynamoQueueStoreFaultsIT {
         faults.next("TransactWriteItems", Fault.TRANSACTION_CONFLICT, Fault.TRANSACTION_CONFLICT,
                 Fault.TRANSACTION_CONFLICT, Fault.TRANSACTION_CONFLICT);
 
-        assertThrows(QueueBusyException.class, () -> queue.call(ticket, "3", NOW, Optional.of(yourTurn(ticket))));
+        assertThrows(QueueBusyException.class, () -> queue.apply(call(ticket, "3")));
 
         assertEquals(TicketStatus.WAITING, queue.find(ticket.ref(), NOW).orElseThrow().status());
-        assertTrue(!outboxHas(yourTurn(ticket).id()), "no SMS is owed for a call that did not happen");
+        assertTrue(!outboxHas(yourTurnId(ticket)), "no SMS is owed for a call that did not happen");
     }
 
     @Test

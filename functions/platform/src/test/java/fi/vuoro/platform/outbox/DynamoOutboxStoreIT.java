@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fi.vuoro.domain.outbox.ClaimedSms;
 import fi.vuoro.domain.outbox.DueSms;
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.language.MessageCatalogue;
+import fi.vuoro.domain.queue.TicketLifecycle;
+import fi.vuoro.domain.site.OpeningHours;
+import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.staff.QueueSms;
 import fi.vuoro.domain.outbox.OutboxStatus;
 import fi.vuoro.domain.outbox.SendSlot;
 import fi.vuoro.domain.queue.ServiceDay;
@@ -25,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +80,10 @@ class DynamoOutboxStoreIT {
         from = "+35850" + (1_000_000 + (int) (Math.random() * 8_999_999));
     }
 
+    private static final TicketLifecycle LIFECYCLE = new TicketLifecycle(new QueueSms(MessageCatalogue.loadDefault()));
+    private static final java.util.function.Function<String, Site> SITE = id -> new Site(id, "Outbox", "+358500000001",
+            OpeningHours.always(), Set.of("fi"), Duration.ofMinutes(15), 1, 'A', Set.of());
+
     private DynamoDbClient dynamo() {
         return server.client();
     }
@@ -86,7 +96,7 @@ class DynamoOutboxStoreIT {
         queue.createTicket(ticket);
         OutboundSms sms = new OutboundSms(siteId + "." + number + ".called", siteId, "v1:cipher-" + number, from,
                 "Your turn, desk 1", at);
-        assertTrue(queue.call(ticket, "1", at, Optional.of(sms)));
+        assertTrue(queue.apply(LIFECYCLE.call(SITE.apply(siteId), ticket, "1", at).owing(List.of(sms))));
         return sms;
     }
 

@@ -1,5 +1,6 @@
 package fi.vuoro.local.outbox;
 
+import fi.vuoro.domain.testing.DirectChanges;
 import fi.vuoro.local.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,7 +106,7 @@ class OutboxDeliveryIT {
         personalData.add(body);
         OutboundSms sms = new OutboundSms("outbox-it." + day.date() + "." + number + ".called-" + now.toEpochMilli(),
                 "outbox-it", phones.encrypt(phone), from, body, now);
-        assertTrue(queue.call(ticket, "3", now, Optional.of(sms)));
+        assertTrue(DirectChanges.call(queue, ticket, "3", now, Optional.of(sms)));
         return sms;
     }
 

@@ -4,26 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.vuoro.domain.estimate.ServiceHistory;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
-import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.site.SiteDirectory;
-import fi.vuoro.domain.staff.ComeBackNotifier;
-import fi.vuoro.domain.staff.QueueSms;
 import fi.vuoro.domain.visitor.PhoneProtector;
-import fi.vuoro.domain.visitor.VisitorStore;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class VisitorSmsServiceTest {
+class InboundSmsRouterTest {
 
     private static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
 
@@ -50,12 +45,10 @@ class VisitorSmsServiceTest {
         });
     }
 
-    private static VisitorSmsService service(SiteDirectory sites, ReplyLog replies) {
-        QueueStore queue = unreachable(QueueStore.class);
-        return new VisitorSmsService(sites, queue, unreachable(VisitorStore.class), replies,
-                unreachable(PhoneProtector.class), siteId -> ServiceHistory.NONE,
-                new ComeBackNotifier(queue, new QueueSms(CATALOGUE)), CATALOGUE,
-                Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC), Duration.ofHours(48));
+    private static InboundSmsRouter service(SiteDirectory sites, ReplyLog replies) {
+        return new InboundSmsRouter(sites, replies, unreachable(PhoneProtector.class), List.of(),
+                unreachable(Conversation.class), CATALOGUE,
+                Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package fi.vuoro.domain.staff;
+package fi.vuoro.domain.queue;
 
 /**
  * The queue is not in the state the action needs: the ticket was already called, served or left,

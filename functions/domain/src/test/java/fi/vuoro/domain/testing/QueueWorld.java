@@ -1,0 +1,183 @@
+package fi.vuoro.domain.testing;
+
+import fi.vuoro.domain.estimate.ServiceHistory;
+import fi.vuoro.domain.estimate.ServiceLog;
+import fi.vuoro.domain.language.MessageCatalogue;
+import fi.vuoro.domain.queue.InMemoryQueueStore;
+import fi.vuoro.domain.queue.QueueEvent;
+import fi.vuoro.domain.queue.QueueEvents;
+import fi.vuoro.domain.queue.QueueListener;
+import fi.vuoro.domain.queue.TicketLifecycle;
+import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.sms.InboundSms;
+import fi.vuoro.domain.sms.InboundSmsRouter;
+import fi.vuoro.domain.sms.ReplyLog;
+import fi.vuoro.domain.sms.SenderRouting;
+import fi.vuoro.domain.sms.VisitorConversation;
+import fi.vuoro.domain.staff.CallOrder;
+import fi.vuoro.domain.staff.CallReadiness;
+import fi.vuoro.domain.staff.ComeBackNotifier;
+import fi.vuoro.domain.staff.QueueSms;
+import fi.vuoro.domain.staff.ServiceTimes;
+import fi.vuoro.domain.staff.StaffInput;
+import fi.vuoro.domain.staff.StaffMember;
+import fi.vuoro.domain.staff.StaffQueueService;
+import fi.vuoro.domain.visitor.PhoneProtector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The queue's whole domain wired on in-memory stores, with a clock that moves only when told: visitors text, staff
+ * act, listeners hear every event, and the SMS owed pile up in the store's outbox. Other capabilities add their
+ * listeners, call readiness checks and sender routings before {@link #start()}.
+ */
+public final class QueueWorld {
+
+    public static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
+    public static final Duration RETENTION = Duration.ofHours(48);
+
+    public final MovableClock clock;
+    public final InMemoryQueueStore queue = new InMemoryQueueStore();
+    public final PhoneProtector phones = new TestPhones();
+    public final Map<String, Site> sites = new ConcurrentHashMap<>();
+    public final List<QueueEvent> heard = new CopyOnWriteArrayList<>();
+    public final List<Duration> serviceTimes = new CopyOnWriteArrayList<>();
+    public final TicketLifecycle lifecycle = new TicketLifecycle(new QueueSms(CATALOGUE));
+    public final List<QueueListener> listeners = new ArrayList<>();
+    public final List<CallReadiness> readiness = new ArrayList<>();
+    public final List<SenderRouting> routings = new ArrayList<>();
+    public final SiteDirectory directory = new SiteDirectory() {
+        @Override
+        public Optional<Site> findByNumber(String e164Number) {
+            return sites.values().stream().filter(site -> site.smsNumber().equals(e164Number)).findFirst();
+        }
+
+        @Override
+        public Optional<Site> findById(String siteId) {
+            return Optional.ofNullable(sites.get(siteId));
+        }
+
+        @Override
+        public List<Site> all() {
+            return List.copyOf(sites.values());
+        }
+    };
+    private final Map<String, String> replies = new ConcurrentHashMap<>();
+
+    public QueueEvents events;
+    public StaffQueueService staff;
+    public VisitorConversation visitorConversation;
+    public InboundSmsRouter router;
+
+    public QueueWorld(Instant start) {
+        this.clock = new MovableClock(start);
+        ServiceLog log = (siteId, took, at) -> serviceTimes.add(took);
+        listeners.add(heard::add);
+        listeners.add(new ComeBackNotifier(queue, lifecycle));
+        listeners.add(new ServiceTimes(log));
+    }
+
+    public QueueWorld site(Site site) {
+        sites.put(site.id(), site);
+        return this;
+    }
+
+    /** Wires the services, once every listener, readiness check and routing is added. */
+    public QueueWorld start() {
+        events = new QueueEvents(listeners);
+        staff = new StaffQueueService(directory, queue, lifecycle, events, new StaffInput(CATALOGUE),
+                new CallOrder(readiness), clock, RETENTION);
+        visitorConversation = new VisitorConversation(directory, queue, queue, phones, siteId -> ServiceHistory.NONE,
+                lifecycle, events, CATALOGUE, RETENTION);
+        ReplyLog replyLog = new ReplyLog() {
+            @Override
+            public Optional<String> find(String messageId, Instant now) {
+                return Optional.ofNullable(replies.get(messageId));
+            }
+
+            @Override
+            public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
+                return replies.computeIfAbsent(messageId, unused -> reply);
+            }
+        };
+        router = new InboundSmsRouter(directory, replyLog, phones, routings, visitorConversation, CATALOGUE, clock);
+        return this;
+    }
+
+    /** A text from {@code phone} to the site's number; the reply. */
+    public String text(String phone, Site site, String body) {
+        return router.handle(new InboundSms("SM" + UUID.randomUUID(), phone, site.smsNumber(), body));
+    }
+
+    public static StaffMember staffOf(Site... sites) {
+        return new StaffMember("staff", java.util.Arrays.stream(sites).map(Site::id)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The text of every SMS owed to the number so far (not the TwiML replies), oldest first. */
+    public List<String> owedTo(String phone) {
+        return queue.owed().values().stream().filter(sms -> phone.equals(phones.decrypt(sms.toCipher())))
+                .map(sms -> sms.body()).toList();
+    }
+
+    /** A clock that moves only when told to. */
+    public static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        public void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Stands in for the real keys: a reversible, visibly-not-the-number encryption, and a stable hash. */
+    public static final class TestPhones implements PhoneProtector {
+        @Override
+        public String hash(String e164Number) {
+            return "hash:" + e164Number;
+        }
+
+        @Override
+        public String encrypt(String e164Number) {
+            return "enc:" + new StringBuilder(e164Number).reverse();
+        }
+
+        @Override
+        public String decrypt(String cipherText) {
+            if (!cipherText.startsWith("enc:")) {
+                throw new IllegalArgumentException("not a cipher text");
+            }
+            return new StringBuilder(cipherText.substring(4)).reverse().toString();
+        }
+    }
+
+}
