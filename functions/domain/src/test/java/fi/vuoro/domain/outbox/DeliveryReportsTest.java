@@ -1,5 +1,8 @@
 package fi.vuoro.domain.outbox;
 
+import fi.vuoro.domain.testing.ManualClock;
+import fi.vuoro.domain.testing.QueueWorld;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +22,7 @@ class DeliveryReportsTest {
     private final DeliveryReports reports = new DeliveryReports(store, clock);
 
     private void oweAndSend(String id) {
-        ReversiblePhones phones = new ReversiblePhones();
+        QueueWorld.TestPhones phones = new QueueWorld.TestPhones();
         store.add(new OutboundSms(id, "demo", phones.encrypt("+358401110001"), "+358500000001", "text", T0));
         new OutboxDispatcher(store, new ScriptedGateway(clock), phones, clock, clock, RandomGenerator.getDefault(),
                 DispatchPolicy.DEFAULTS, (premise, now) -> java.util.Optional.empty()).drain(Duration.ofMinutes(1));

@@ -1,5 +1,8 @@
 package fi.vuoro.domain.outbox;
 
+import fi.vuoro.domain.testing.ManualClock;
+import fi.vuoro.domain.testing.QueueWorld;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +31,7 @@ class OutboxDispatcherTest {
     private final ManualClock clock = new ManualClock(T0);
     private final InMemoryOutboxStore store = new InMemoryOutboxStore();
     private final ScriptedGateway twilio = new ScriptedGateway(clock);
-    private final ReversiblePhones phones = new ReversiblePhones();
+    private final QueueWorld.TestPhones phones = new QueueWorld.TestPhones();
     /** Premises by what they name; one not listed holds. */
     private final Map<Premise, String> brokenPremises = new java.util.concurrent.ConcurrentHashMap<>();
     private final PremiseCheck premises = (premise, now) -> Optional.ofNullable(brokenPremises.get(premise));

@@ -24,11 +24,8 @@ import fi.vuoro.domain.staff.StaffInput;
 import fi.vuoro.domain.staff.StaffMember;
 import fi.vuoro.domain.staff.StaffQueueService;
 import fi.vuoro.domain.visitor.PhoneProtector;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,7 @@ public final class QueueWorld {
     public static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
     public static final Duration RETENTION = Duration.ofHours(48);
 
-    public final MovableClock clock;
+    public final ManualClock clock;
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
     public final PhoneProtector phones = new TestPhones();
     public final Map<String, Site> sites = new ConcurrentHashMap<>();
@@ -81,7 +78,7 @@ public final class QueueWorld {
     public InboundSmsRouter router;
 
     public QueueWorld(Instant start) {
-        this.clock = new MovableClock(start);
+        this.clock = new ManualClock(start);
         ServiceLog log = (siteId, took, at) -> serviceTimes.add(took);
         listeners.add(heard::add);
         listeners.add(new ComeBackNotifier(queue, lifecycle));
@@ -129,34 +126,6 @@ public final class QueueWorld {
     public List<String> owedTo(String phone) {
         return queue.owed().values().stream().filter(sms -> phone.equals(phones.decrypt(sms.toCipher())))
                 .map(sms -> sms.body()).toList();
-    }
-
-    /** A clock that moves only when told to. */
-    public static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** Stands in for the real keys: a reversible, visibly-not-the-number encryption, and a stable hash. */

@@ -1,4 +1,6 @@
-package fi.vuoro.domain.outbox;
+package fi.vuoro.domain.testing;
+
+import fi.vuoro.domain.outbox.Pause;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +9,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when told to; as a {@link Pause} it moves by the pause instead of sleeping. */
-final class ManualClock extends Clock implements Pause {
+public final class ManualClock extends Clock implements Pause {
 
     private Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    synchronized void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
