@@ -1,5 +1,7 @@
 package fi.vuoro.domain.command;
 
+import fi.vuoro.domain.language.Audience;
+import fi.vuoro.domain.language.KeywordTable;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.TextNormalizer;
@@ -11,7 +13,8 @@ import java.util.OptionalInt;
 /**
  * Reads a visitor's SMS. The keyword must start the message; case, accents, Arabic-script spelling
  * variants, spacing, punctuation and emoji around the words do not matter. The parser never throws
- * on what a visitor sends: anything it does not recognise is {@link Command.Unknown}.
+ * on what a visitor sends: anything it does not recognise is {@link Command.Unknown}. Only visitors' keywords
+ * count: an interpreter's word (YES, HERE ...) from a visitor is as unknown as any other word.
  */
 public final class CommandParser {
 
@@ -20,13 +23,11 @@ public final class CommandParser {
     private final MessageCatalogue catalogue;
     private final KeywordTable keywords;
     private final LanguageNames languageNames;
-    private final Language fallback;
 
     public CommandParser(MessageCatalogue catalogue) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
-        this.keywords = new KeywordTable(catalogue.languages(), catalogue.fallbackLanguage());
+        this.keywords = new KeywordTable(catalogue, Audience.VISITOR);
         this.languageNames = new LanguageNames(catalogue.languages());
-        this.fallback = catalogue.fallbackLanguage();
     }
 
     /**
@@ -42,7 +43,7 @@ public final class CommandParser {
         if (menuNumber.isPresent()) {
             return ParsedCommand.withoutKeyword(new Command.MenuChoice(menuNumber.getAsInt()));
         }
-        Optional<KeywordTable.Match> found = keywords.match(words);
+        Optional<KeywordTable.Match> found = keywords.match(words, preferred);
         if (found.isEmpty()) {
             return ParsedCommand.withoutKeyword(new Command.Unknown());
         }
@@ -56,30 +57,7 @@ public final class CommandParser {
             case LANGUAGE -> new Command.ChangeLanguage(namedLanguage(rest));
             case ERASE -> new Command.Erase();
         };
-        Optional<Language> visitorLanguage = preferred == null ? Optional.empty() : preferred;
-        return new ParsedCommand(command, Optional.of(keywordLanguage(match, visitorLanguage)));
-    }
-
-    /**
-     * The visitor's own language when the keyword is theirs or is one of the English words every
-     * language accepts; else English for an English word; otherwise the first language, in menu
-     * order, that has the keyword.
-     */
-    private Language keywordLanguage(KeywordTable.Match match, Optional<Language> preferred) {
-        if (preferred.isPresent()) {
-            String code = preferred.get().code();
-            Optional<Language> own = match.languages().stream().filter(l -> l.code().equals(code)).findFirst();
-            if (own.isPresent()) {
-                return own.get();
-            }
-            if (match.universal()) {
-                return preferred.get();
-            }
-        }
-        if (match.universal()) {
-            return fallback;
-        }
-        return match.languages().get(0);
+        return new ParsedCommand(command, Optional.of(match.language()));
     }
 
     /** A language name may come right after the keyword or at the end; whatever else is left is the topic. */
