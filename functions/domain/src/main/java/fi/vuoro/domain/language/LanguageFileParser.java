@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ final class LanguageFileParser {
     static final String ORDER = "language.order";
     static final String DIRECTION = "language.direction";
     static final String ALIASES = "language.aliases";
+    /** {@code name.ar=arabia}: how this language writes another language's name, e.g. in an interpreting request. */
+    static final String NAME_PREFIX = "name.";
 
     private static final Set<String> METADATA = Set.of(CODE, NAME, ORDER, DIRECTION, ALIASES);
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
@@ -50,12 +53,12 @@ final class LanguageFileParser {
         for (CommandWord command : CommandWord.values()) {
             keywords.put(command, keywords(command));
         }
-        Language language = new Language(code, required(NAME), order(), rightToLeft(), aliases(), keywords);
+        Language language = new Language(code, ownName(), order(), rightToLeft(), aliases(), keywords);
         Map<MessageKey, MessageTemplate> templates = new EnumMap<>(MessageKey.class);
         for (MessageKey key : MessageKey.values()) {
             templates.put(key, template(key, language));
         }
-        return new LanguageDefinition(file.path(), language, templates);
+        return new LanguageDefinition(file.path(), language, templates, languageNames());
     }
 
     private void rejectUnknownEntries() {
@@ -68,10 +71,43 @@ final class LanguageFileParser {
         }
         List<String> unknown = new ArrayList<>(file.entries().stringPropertyNames());
         unknown.removeAll(known);
+        unknown.removeIf(entry -> entry.startsWith(NAME_PREFIX));
         if (!unknown.isEmpty()) {
             Collections.sort(unknown);
             throw fail(unknown.get(0), "is not a known entry (a misspelt key?)");
         }
+    }
+
+    /** The language's own name, shown in the menu; it also names the language where another file does not. */
+    private String ownName() {
+        return requireNameLength(NAME, required(NAME));
+    }
+
+    /** Language code to this language's name for it, from the {@code name.*} entries. */
+    private Map<String, String> languageNames() {
+        Map<String, String> names = new TreeMap<>();
+        for (String entry : file.entries().stringPropertyNames()) {
+            if (!entry.startsWith(NAME_PREFIX)) {
+                continue;
+            }
+            String code = entry.substring(NAME_PREFIX.length());
+            if (!LANGUAGE_CODE.matcher(code).matches()) {
+                throw fail(entry, "must be " + NAME_PREFIX + "<code>, with the lower-case ISO code of a language");
+            }
+            String name = required(entry);
+            requireWords(entry, name);
+            names.put(code, requireNameLength(entry, name));
+        }
+        return names;
+    }
+
+    /** A language's name fills {language} in messages, which are only checked to fit with names this long. */
+    private String requireNameLength(String key, String name) {
+        if (name.length() > PlaceholderLimits.LANGUAGE_MAX_LENGTH) {
+            throw fail(key, "'" + name + "' is " + name.length() + " characters; a language's name fills {language} "
+                    + "in messages and may be at most " + PlaceholderLimits.LANGUAGE_MAX_LENGTH);
+        }
+        return name;
     }
 
     private int order() {

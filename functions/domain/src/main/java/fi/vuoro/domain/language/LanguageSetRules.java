@@ -1,8 +1,11 @@
 package fi.vuoro.domain.language;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks what no single file can: that the languages together are unambiguous. A visitor's word must
@@ -25,6 +28,7 @@ final class LanguageSetRules {
         checkMenuOrder(definitions);
         checkKeywordsMeanOneCommand(definitions);
         checkAliasesNameOneLanguage(definitions);
+        checkNamedLanguagesExist(definitions);
     }
 
     private static void checkMenuOrder(List<LanguageDefinition> definitions) {
@@ -64,6 +68,21 @@ final class LanguageSetRules {
                 if (earlier != null && !earlier.key().equals(use.key())) {
                     throw new MessageCatalogueException(use.source() + ": " + LanguageFileParser.ALIASES + " '" + name
                             + "' already names another language in " + earlier.source());
+                }
+            }
+        }
+    }
+
+    /** A name for a language no file defines is a misspelt code, or one left behind when a language was removed. */
+    private static void checkNamedLanguagesExist(List<LanguageDefinition> definitions) {
+        Set<String> codes = new HashSet<>();
+        definitions.forEach(definition -> codes.add(definition.language().code()));
+        for (LanguageDefinition definition : definitions) {
+            for (String code : new TreeSet<>(definition.languageNames().keySet())) {
+                if (!codes.contains(code)) {
+                    throw new MessageCatalogueException(definition.source() + ": " + LanguageFileParser.NAME_PREFIX + code
+                            + " names a language that has no message file (" + MessageFileLocator.DIRECTORY + "/" + code
+                            + ".properties)");
                 }
             }
         }

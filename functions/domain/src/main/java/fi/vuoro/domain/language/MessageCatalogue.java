@@ -121,6 +121,24 @@ public final class MessageCatalogue {
         return render(language, key, Map.of());
     }
 
+    /**
+     * The name of a language as written in another: {@code languageName(finnish, "fa")} is how a Finnish message
+     * names Dari/Persian, for example when an interpreting request says which language is needed. A file that
+     * does not name the language gives way to that language's own name, so adding a language stays adding one
+     * file; whoever gets a request for a language speaks it, so its own name is always understood.
+     *
+     * @param in   the language of the message the name goes into
+     * @param code the code of the language to name ({@code fa}, {@code AR} ...)
+     * @throws IllegalArgumentException when either language has no message file
+     */
+    public String languageName(Language in, String code) {
+        LanguageDefinition definition = definition(in);
+        Language named = language(code).orElseThrow(
+                () -> new IllegalArgumentException("No message file for language " + code));
+        String name = definition.languageNames().get(named.code());
+        return name != null ? name : named.name();
+    }
+
     /** One SMS listing every language by number, for visitors whose language is not known yet. */
     public String languageMenu() {
         return languageMenu;

@@ -22,6 +22,11 @@ public final class PlaceholderLimits {
     public static final String LONGEST_WAIT_MAX = "240";
     /** The next opening, always written {@code dd.MM. HH:mm} so it reads the same in every language. */
     public static final String LONGEST_OPENS = "31.12. 23:59";
+    /**
+     * A language's name as a message's language writes it ({@code dari/persia}), from the {@code name.*}
+     * entries or a language's own name; loading refuses a longer one.
+     */
+    public static final int LANGUAGE_MAX_LENGTH = 18;
     /** A desk label is at most five characters. */
     public static final int DESK_MAX_LENGTH = 5;
     public static final String LONGEST_DESK = "12345";

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MessageCatalogueTest {
 
@@ -110,6 +115,55 @@ class MessageCatalogueTest {
         assertEquals(Optional.of(language("ar")), CATALOGUE.menuChoice(4));
         assertEquals(Optional.empty(), CATALOGUE.menuChoice(0));
         assertEquals(Optional.empty(), CATALOGUE.menuChoice(CATALOGUE.languages().size() + 1));
+    }
+
+    @Test
+    void languageName_shouldBeTheNameTheMessagesLanguageGivesIt() {
+        assertEquals("dari/persia", CATALOGUE.languageName(language("fi"), "fa"));
+        assertEquals("Arabic", CATALOGUE.languageName(language("en"), "ar"));
+        assertEquals("الصومالية", CATALOGUE.languageName(language("ar"), "so"));
+        assertEquals("українська", CATALOGUE.languageName(language("uk"), "uk"));
+    }
+
+    @Test
+    void languageName_shouldFindTheNamedLanguage_whenItsCodeIsInAnyCase() {
+        assertEquals("arabiska", CATALOGUE.languageName(language("sv"), " AR "));
+    }
+
+    @Test
+    void languageName_shouldBeWrittenInEveryFile_forEveryLanguage() {
+        Map<String, String> files = MessageFileFixture.realFiles();
+        for (Language in : CATALOGUE.languages()) {
+            String content = files.get(in.code() + ".properties");
+            for (Language named : CATALOGUE.languages()) {
+                assertTrue(Pattern.compile("(?m)^name\\." + named.code() + "=\\S").matcher(content).find(),
+                        in.code() + ".properties should name " + named.code());
+            }
+        }
+    }
+
+    @Test
+    void languageName_shouldBeTheLanguagesOwnName_whenTheMessagesFileDoesNotNameIt(@TempDir Path temp) throws IOException {
+        Map<String, String> files = new TreeMap<>(MessageFileFixture.realFiles());
+        files.put("fi.properties", MessageFileFixture.withoutEntry(files.get("fi.properties"), "name.so"));
+
+        MessageCatalogue catalogue = MessageFileFixture.loadFrom(temp, files);
+
+        assertEquals("Soomaali", catalogue.languageName(catalogue.language("fi").orElseThrow(), "so"));
+        assertEquals("arabia", catalogue.languageName(catalogue.language("fi").orElseThrow(), "ar"));
+    }
+
+    @Test
+    void languageName_shouldFail_whenNoMessageFileHasTheCode() {
+        assertThrows(IllegalArgumentException.class, () -> CATALOGUE.languageName(language("fi"), "xx"));
+        assertThrows(IllegalArgumentException.class, () -> CATALOGUE.languageName(language("fi"), null));
+    }
+
+    @Test
+    void languageName_shouldFail_whenTheMessagesLanguageHasNoMessageFile() {
+        Language unknown = new Language("xx", "Xx", 99, false, List.of("XX"), Map.of());
+
+        assertThrows(IllegalArgumentException.class, () -> CATALOGUE.languageName(unknown, "fi"));
     }
 
     private static Language language(String code) {

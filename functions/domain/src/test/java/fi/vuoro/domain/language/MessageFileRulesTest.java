@@ -96,6 +96,36 @@ class MessageFileRulesTest {
     }
 
     @Test
+    void load_shouldFail_whenALanguageIsNamedThatHasNoMessageFile() {
+        assertFailure("en.properties", c -> MessageFileFixture.withEntry(c, "name.de", "German"),
+                "messages/en.properties", "name.de");
+    }
+
+    @Test
+    void load_shouldFail_whenALanguageNameEntryHasNoIsoCode() {
+        assertFailure("fi.properties", c -> MessageFileFixture.withEntry(c, "name.farsi", "persia"),
+                "messages/fi.properties", "name.farsi");
+    }
+
+    @Test
+    void load_shouldFail_whenALanguageNameIsLongerThanMessagesAllow() {
+        assertFailure("fi.properties", c -> MessageFileFixture.withEntry(c, "name.fa", "dari eli persia eli farsi"),
+                "messages/fi.properties", "name.fa", String.valueOf(PlaceholderLimits.LANGUAGE_MAX_LENGTH));
+    }
+
+    @Test
+    void load_shouldFail_whenALanguageNameIsEmpty() {
+        assertFailure("sv.properties", c -> MessageFileFixture.withEntry(c, "name.ar", " "),
+                "messages/sv.properties", "name.ar");
+    }
+
+    @Test
+    void load_shouldFail_whenALanguagesOwnNameIsLongerThanMessagesAllow() {
+        assertFailure("so.properties", c -> MessageFileFixture.withEntry(c, "language.name", "Af-Soomaali oo fudud"),
+                "messages/so.properties", "language.name");
+    }
+
+    @Test
     void load_shouldFail_whenAnEntryIsMisspelt() {
         assertFailure("en.properties", c -> c + "\njoined.nxt=Hello\n", "messages/en.properties", "joined.nxt");
     }
