@@ -56,6 +56,8 @@ public final class CommandParser {
             case HELP -> new Command.Help();
             case LANGUAGE -> new Command.ChangeLanguage(namedLanguage(rest));
             case ERASE -> new Command.Erase();
+            case YES, NO, HERE, AVAILABLE, AWAY -> throw new IllegalStateException(
+                    "The visitors' keyword table holds " + match.command() + ", an interpreter's command");
         };
         return new ParsedCommand(command, Optional.of(match.language()));
     }

@@ -18,7 +18,17 @@ public enum CommandWord {
     LEAVE("keyword.leave", VISITOR),
     HELP("keyword.help", VISITOR, INTERPRETER),
     LANGUAGE("keyword.language", VISITOR),
-    ERASE("keyword.erase", VISITOR, INTERPRETER);
+    ERASE("keyword.erase", VISITOR, INTERPRETER),
+    /** Take an interpreting request: {@code YES 41}. */
+    YES("keyword.yes", INTERPRETER),
+    /** Turn an interpreting request down: {@code NO 41}. */
+    NO("keyword.no", INTERPRETER),
+    /** The interpreter has arrived at the site. */
+    HERE("keyword.here", INTERPRETER),
+    /** The interpreter can take requests today, all day or within hours: {@code IN 12-16}. */
+    AVAILABLE("keyword.available", INTERPRETER),
+    /** The interpreter takes no requests today. */
+    AWAY("keyword.away", INTERPRETER);
 
     private final String propertyKey;
     private final Set<Audience> audiences;

@@ -166,7 +166,7 @@ final class LanguageFileParser {
         for (CommandWord command : key.namedCommands()) {
             String shown = language.keyword(command);
             if (!words.contains(" " + TextNormalizer.normalize(shown) + " ")) {
-                throw fail(key.key(), "must tell the visitor to send " + shown + " (the first word of "
+                throw fail(key.key(), "must tell its reader to send " + shown + " (the first word of "
                         + command.propertyKey() + ")");
             }
         }

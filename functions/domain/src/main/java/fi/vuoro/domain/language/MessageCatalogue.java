@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every language and every visitor message, read from the {@code messages/*.properties} files on the
- * class path. A language is added by adding its file; nothing here names a language except the
- * fallback. Loading checks every file and fails at start-up rather than at a visitor's message.
+ * Every language and every message to visitors and interpreters, read from the
+ * {@code messages/*.properties} files on the class path. A language is added by adding its file;
+ * nothing here names a language except the fallback. Loading checks every file and fails at start-up
+ * rather than at someone's message.
  */
 public final class MessageCatalogue {
 

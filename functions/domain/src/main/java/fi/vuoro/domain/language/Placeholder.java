@@ -8,7 +8,17 @@ public enum Placeholder {
     WAIT_MIN("waitMin"),
     WAIT_MAX("waitMax"),
     OPENS("opens"),
-    DESK("desk");
+    DESK("desk"),
+    /** A language's name as the message's language writes it (see {@link MessageCatalogue#languageName}). */
+    LANGUAGE("language"),
+    /** A time of day, {@code HH:mm}. */
+    TIME("time"),
+    /** The number an interpreter answers a request by: {@code YES 41}. */
+    OFFER("offer"),
+    /** The start of an interpreter's hours, {@code HH:mm}. */
+    FROM("from"),
+    /** The end of an interpreter's hours, {@code HH:mm}. */
+    TO("to");
 
     private final String id;
 

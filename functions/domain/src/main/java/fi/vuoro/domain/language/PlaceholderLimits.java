@@ -27,6 +27,12 @@ public final class PlaceholderLimits {
      * entries or a language's own name; loading refuses a longer one.
      */
     public static final int LANGUAGE_MAX_LENGTH = 18;
+    public static final String LONGEST_LANGUAGE = "W".repeat(LANGUAGE_MAX_LENGTH);
+    /** Times of day are written {@code HH:mm} in every language. */
+    public static final String LONGEST_TIME = "23:59";
+    /** Interpreting requests open at once are numbered from 1 to this, so an answer is a word and two digits. */
+    public static final int MAX_OFFER = 99;
+    public static final String LONGEST_OFFER = Integer.toString(MAX_OFFER);
     /** A desk label is at most five characters. */
     public static final int DESK_MAX_LENGTH = 5;
     public static final String LONGEST_DESK = "12345";
@@ -43,6 +49,9 @@ public final class PlaceholderLimits {
             case WAIT_MAX -> LONGEST_WAIT_MAX;
             case OPENS -> LONGEST_OPENS;
             case DESK -> LONGEST_DESK;
+            case LANGUAGE -> LONGEST_LANGUAGE;
+            case TIME, FROM, TO -> LONGEST_TIME;
+            case OFFER -> LONGEST_OFFER;
         };
     }
 

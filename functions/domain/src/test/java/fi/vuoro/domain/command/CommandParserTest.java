@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.language.Audience;
 import fi.vuoro.domain.language.CommandWord;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
@@ -40,7 +41,7 @@ class CommandParserTest {
     }
 
     static Stream<Arguments> everyKeywordOfEveryLanguage() {
-        return CATALOGUE.languages().stream().flatMap(language -> Stream.of(CommandWord.values())
+        return CATALOGUE.languages().stream().flatMap(language -> CommandWord.of(Audience.VISITOR).stream()
                 .flatMap(command -> language.keywords(command).stream()
                         .map(word -> Arguments.of(language.code(), command, word))));
     }
@@ -56,7 +57,7 @@ class CommandParserTest {
 
     static Stream<Arguments> englishKeywordsInEveryLanguage() {
         Language english = CATALOGUE.fallbackLanguage();
-        return CATALOGUE.languages().stream().flatMap(language -> Stream.of(CommandWord.values())
+        return CATALOGUE.languages().stream().flatMap(language -> CommandWord.of(Audience.VISITOR).stream()
                 .flatMap(command -> english.keywords(command).stream()
                         .map(word -> Arguments.of(language.code(), command, word))));
     }
@@ -208,6 +209,27 @@ class CommandParserTest {
 
         assertEquals(new Command.Unknown(), parsed.command());
         assertEquals(Optional.empty(), parsed.keywordLanguage());
+    }
+
+    static Stream<Arguments> everyInterpreterKeywordOfEveryLanguage() {
+        return CATALOGUE.languages().stream().flatMap(language -> Stream.of(CommandWord.values())
+                .filter(command -> !command.isFor(Audience.VISITOR))
+                .flatMap(command -> language.keywords(command).stream()
+                        .map(word -> Arguments.of(language.code(), command, word))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("everyInterpreterKeywordOfEveryLanguage")
+    void parse_shouldBeUnknown_whenAVisitorSendsAnInterpretersWord(String code, CommandWord command, String word) {
+        assertEquals(new ParsedCommand(new Command.Unknown(), Optional.empty()),
+                PARSER.parse(word + " 7", Optional.of(language(code))));
+        assertEquals(new ParsedCommand(new Command.Unknown(), Optional.empty()), PARSER.parse(word, Optional.empty()));
+    }
+
+    @Test
+    void parse_shouldKeepAnInterpretersWordInTheTopic_whenItFollowsTheJoinWord() {
+        assertEquals(new Command.Join(Optional.empty(), Optional.of("yes")),
+                PARSER.parse("JOIN yes", Optional.empty()).command());
     }
 
     @ParameterizedTest

@@ -2,7 +2,7 @@ package fi.vuoro.domain.command;
 
 import fi.vuoro.domain.language.CommandWord;
 
-/** Which parsed command each keyword list must produce. */
+/** Which parsed command each visitor's keyword list must produce. */
 final class CommandWords {
 
     private CommandWords() {
@@ -16,6 +16,7 @@ final class CommandWords {
             case HELP -> Command.Help.class;
             case LANGUAGE -> Command.ChangeLanguage.class;
             case ERASE -> Command.Erase.class;
+            case YES, NO, HERE, AVAILABLE, AWAY -> throw new IllegalArgumentException(word + " is no visitor's command");
         };
     }
 }

@@ -20,7 +20,7 @@ final class KeywordTableMarkdown {
         for (int i = 0; i < languages.size(); i++) {
             Language language = languages.get(i);
             md.append("| ").append(i + 1).append(" | ").append(title(language));
-            for (CommandWord command : CommandWord.values()) {
+            for (CommandWord command : CommandWord.of(Audience.VISITOR)) {
                 md.append(" | ").append(words(language.keywords(command)));
             }
             md.append(" |\n");

@@ -66,6 +66,30 @@ class MessageFileRulesTest {
     }
 
     @Test
+    void load_shouldFail_whenAnInterpretersWordIsAVisitorsKeyword() {
+        assertFailure("sv.properties", c -> MessageFileFixture.withEntry(c, "keyword.yes", "JA,KÖ"),
+                "messages/sv.properties", "keyword.yes", "KÖ", "keyword.join");
+    }
+
+    @Test
+    void load_shouldFail_whenTwoInterpretersCommandsShareAWord() {
+        assertFailure("fi.properties", c -> MessageFileFixture.withEntry(c, "keyword.away", "POISSA,EI"),
+                "messages/fi.properties", "keyword.away", "EI", "keyword.no");
+    }
+
+    @Test
+    void load_shouldFail_whenAnInterpretersWordIsACarrierOptOutWord() {
+        assertFailure("en.properties", c -> MessageFileFixture.withEntry(c, "keyword.away", "OUT,AWAY,QUIT"),
+                "messages/en.properties", "keyword.away", "QUIT");
+    }
+
+    @Test
+    void load_shouldFail_whenAnInterpretersMessageDoesNotNameTheShownKeyword() {
+        assertFailure("ar.properties", c -> MessageFileFixture.withEntry(c, "interpreter.away", "سجلنا أنك مشغول اليوم."),
+                "messages/ar.properties", "interpreter.away", "متاح");
+    }
+
+    @Test
     void load_shouldFail_whenAMessageDoesNotNameTheShownKeyword() {
         assertFailure("fi.properties", c -> MessageFileFixture.withEntry(c, "status.none", "Et ole jonossa."),
                 "messages/fi.properties", "status.none", "JONO");

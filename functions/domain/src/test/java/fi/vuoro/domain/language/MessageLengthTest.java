@@ -3,6 +3,7 @@ package fi.vuoro.domain.language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,30 @@ class MessageLengthTest {
         assertTrue(text.codePoints().filter(Character::isDigit).allMatch(c -> c >= '0' && c <= '9'), text);
     }
 
+    static Stream<Arguments> everyLanguageMessageAndLanguageName() {
+        return CATALOGUE.languages().stream().flatMap(language -> Stream.of(MessageKey.values())
+                .filter(key -> key.allows(Placeholder.LANGUAGE))
+                .flatMap(key -> CATALOGUE.languages().stream()
+                        .map(named -> Arguments.of(language.code(), key, named.code()))));
+    }
+
+    /** The longest stand-in is in the GSM alphabet; a real name may not be, nor be written in the message's script. */
+    @ParameterizedTest(name = "{0} {1} naming {2}")
+    @MethodSource("everyLanguageMessageAndLanguageName")
+    void message_shouldFitInTwoSegments_whenItNamesAnyLanguage(String code, MessageKey key, String namedCode) {
+        Language language = CATALOGUE.language(code).orElseThrow();
+        Map<String, String> values = PlaceholderLimits.longestValues(key);
+        values.put(Placeholder.LANGUAGE.id(), CATALOGUE.languageName(language, namedCode));
+        String text = CATALOGUE.render(language, key, values);
+
+        assertTrue(SmsSegments.segments(text) <= SmsSegments.MAX_SEGMENTS, () -> code + " " + key.key() + " takes "
+                + SmsSegments.segments(text) + " segments (" + SmsSegments.units(text) + " units): " + text);
+        if (SmsSegments.encodingOf(language.name()) == SmsSegments.Encoding.GSM_7) {
+            assertEquals(SmsSegments.Encoding.GSM_7, SmsSegments.encodingOf(text),
+                    () -> code + " names " + namedCode + " outside the GSM alphabet: " + text);
+        }
+    }
+
     @Test
     void languageMenu_shouldFitInTwoSegments() {
         String menu = CATALOGUE.languageMenu();
@@ -65,6 +90,8 @@ class MessageLengthTest {
     void placeholderLimits_shouldBeAsLongAsTheirDocumentedMaximum() {
         assertEquals(PlaceholderLimits.SITE_MAX_LENGTH, PlaceholderLimits.LONGEST_SITE.length());
         assertEquals(PlaceholderLimits.DESK_MAX_LENGTH, PlaceholderLimits.LONGEST_DESK.length());
+        assertEquals(PlaceholderLimits.LANGUAGE_MAX_LENGTH, PlaceholderLimits.LONGEST_LANGUAGE.length());
+        assertEquals(String.valueOf(PlaceholderLimits.MAX_OFFER), PlaceholderLimits.LONGEST_OFFER);
         assertEquals(SmsSegments.Encoding.GSM_7, SmsSegments.encodingOf(PlaceholderLimits.LONGEST_SITE));
     }
 }
