@@ -14,17 +14,28 @@ import org.junit.jupiter.api.Test;
 /** docs/keywords.md must show the keywords exactly as the message files have them. */
 class KeywordsDocumentationTest {
 
+    private static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
+
     @Test
     void keywordsDocument_shouldMatchTheMessageFiles() throws IOException {
+        assertTablesMatch(KeywordTableMarkdown.render(CATALOGUE), KeywordTableMarkdown.START, KeywordTableMarkdown.END);
+    }
+
+    @Test
+    void keywordsDocument_shouldShowTheInterpretersWordsAndLanguageNamesOfTheMessageFiles() throws IOException {
+        assertTablesMatch(KeywordTableMarkdown.renderInterpreters(CATALOGUE),
+                KeywordTableMarkdown.INTERPRETERS_START, KeywordTableMarkdown.INTERPRETERS_END);
+    }
+
+    private static void assertTablesMatch(String expected, String startMarker, String endMarker) throws IOException {
         Optional<Path> document = findDocument();
         Assumptions.assumeTrue(document.isPresent(), "docs/keywords.md is not part of this checkout");
         String text = Files.readString(document.get(), StandardCharsets.UTF_8);
-        String expected = KeywordTableMarkdown.render(MessageCatalogue.loadDefault());
 
-        int start = text.indexOf(KeywordTableMarkdown.START);
-        int end = text.indexOf(KeywordTableMarkdown.END);
+        int start = text.indexOf(startMarker);
+        int end = text.indexOf(endMarker);
         assertTrue(start >= 0 && end > start, "docs/keywords.md lost its generated-table markers; put back:\n" + expected);
-        assertEquals(expected, text.substring(start, end + KeywordTableMarkdown.END.length()),
+        assertEquals(expected, text.substring(start, end + endMarker.length()),
                 "docs/keywords.md is out of date; replace its tables with:\n" + expected);
     }
 
