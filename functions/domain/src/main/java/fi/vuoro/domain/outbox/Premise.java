@@ -18,4 +18,8 @@ public sealed interface Premise {
     record TicketState(String siteId, LocalDate day, int number, String status, Optional<Instant> calledAt)
             implements Premise {
     }
+
+    /** The interpreter's offer of that wave for the ticket is still open: nobody took it, nothing withdrew it. */
+    record OfferOpen(String siteId, LocalDate day, int number, String interpreterId, int wave) implements Premise {
+    }
 }

@@ -24,7 +24,8 @@ public record Site(
         char ticketLetter,
         Set<String> topics,
         int comeBackWhenAhead,
-        Duration noShowGrace) {
+        Duration noShowGrace,
+        InterpreterPolicy interpreting) {
 
     public static final int DEFAULT_COME_BACK_WHEN_AHEAD = 3;
     public static final Duration DEFAULT_NO_SHOW_GRACE = Duration.ofMinutes(10);
@@ -57,6 +58,7 @@ public record Site(
         if (noShowGrace == null || noShowGrace.isNegative() || noShowGrace.isZero()) {
             throw new IllegalArgumentException("A site's no-show grace time is positive");
         }
+        java.util.Objects.requireNonNull(interpreting, "interpreting");
         staffLanguages = Set.copyOf(staffLanguages);
         topics = topics.stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -65,6 +67,20 @@ public record Site(
     public Optional<String> topicNamedIn(String text) {
         String first = text.trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
         return topics.contains(first) ? Optional.of(first) : Optional.empty();
+    }
+
+    /** A site with the default way of finding interpreters. */
+    public Site(String id, String name, String smsNumber, OpeningHours openingHours, Set<String> staffLanguages,
+                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topics, int comeBackWhenAhead,
+                Duration noShowGrace) {
+        this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter, topics,
+                comeBackWhenAhead, noShowGrace, InterpreterPolicy.DEFAULT);
+    }
+
+    /** The same site, finding interpreters this way. */
+    public Site withInterpreting(InterpreterPolicy policy) {
+        return new Site(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter,
+                topics, comeBackWhenAhead, noShowGrace, policy);
     }
 
     /** A site with the default come-back threshold and no-show grace time. */

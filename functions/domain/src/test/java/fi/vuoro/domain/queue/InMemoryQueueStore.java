@@ -116,7 +116,11 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
 
     @Override
     public synchronized void dropOwedSms(TicketRef ticket) {
-        String prefix = fi.vuoro.domain.staff.QueueSms.idPrefix(ticket);
+        dropOwedWithPrefix(fi.vuoro.domain.staff.QueueSms.idPrefix(ticket));
+    }
+
+    /** Deletes the owed SMS whose id starts so, as the outbox's erasure does. */
+    public synchronized void dropOwedWithPrefix(String prefix) {
         outbox.keySet().removeIf(id -> id.startsWith(prefix));
     }
 
@@ -135,6 +139,11 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     @Override
     public synchronized void save(VisitorProfile profile, Instant expiresAt) {
         profiles.put(profile.phoneHash(), profile);
+    }
+
+    /** Owes an SMS (once per id), as another capability's change writes it into the same outbox. */
+    public synchronized void owe(OutboundSms sms) {
+        outbox.putIfAbsent(sms.id(), sms);
     }
 
     /** The SMS owed so far, by id, in the order they were owed. */

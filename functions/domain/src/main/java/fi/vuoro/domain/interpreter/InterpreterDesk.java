@@ -1,0 +1,78 @@
+package fi.vuoro.domain.interpreter;
+
+import fi.vuoro.domain.queue.QueueStore;
+import fi.vuoro.domain.queue.ServiceDay;
+import fi.vuoro.domain.queue.Ticket;
+import fi.vuoro.domain.queue.TicketRef;
+import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.staff.StaffMember;
+import fi.vuoro.domain.staff.StaffRequestException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What staff at the desks do about interpreters: ask for one for any visitor (also one whose language the staff
+ * speak), ask again after nobody was found, cancel, and say the interpreter has arrived; and read the day's
+ * requests for the live queue.
+ */
+public final class InterpreterDesk {
+
+    private final SiteDirectory sites;
+    private final QueueStore queue;
+    private final InterpreterService interpreters;
+    private final Clock clock;
+
+    public InterpreterDesk(SiteDirectory sites, QueueStore queue, InterpreterService interpreters, Clock clock) {
+        this.sites = sites;
+        this.queue = queue;
+        this.interpreters = interpreters;
+        this.clock = clock;
+    }
+
+    public InterpreterRequest request(StaffMember staff, String siteId, int number) {
+        Site site = site(staff, siteId);
+        Instant now = clock.instant();
+        Ticket ticket = liveTicket(siteId, number, now);
+        return interpreters.request(site, ticket, now);
+    }
+
+    public Optional<InterpreterRequest> cancel(StaffMember staff, String siteId, int number) {
+        Site site = site(staff, siteId);
+        Instant now = clock.instant();
+        return interpreters.cancel(site, ref(siteId, number, now), now);
+    }
+
+    public InterpreterRequest arrived(StaffMember staff, String siteId, int number) {
+        Site site = site(staff, siteId);
+        Instant now = clock.instant();
+        try {
+            return interpreters.arrived(site, ref(siteId, number, now), now);
+        } catch (InterpreterConflictException none) {
+            throw StaffRequestException.notFound("Ticket " + number + " has no interpreter request");
+        }
+    }
+
+    /** Today's requests of the site by ticket number, for the live queue. */
+    public Map<Integer, InterpreterRequest> today(StaffMember staff, String siteId) {
+        site(staff, siteId);
+        Instant now = clock.instant();
+        return interpreters.ofDay(siteId, ServiceDay.of(now), now);
+    }
+
+    private Site site(StaffMember staff, String siteId) {
+        staff.requireSite(siteId);
+        return sites.findById(siteId).orElseThrow(() -> StaffRequestException.notFound("No site " + siteId));
+    }
+
+    private Ticket liveTicket(String siteId, int number, Instant now) {
+        return queue.find(ref(siteId, number, now), now).filter(t -> t.status().isLive())
+                .orElseThrow(() -> StaffRequestException.notFound("No ticket number " + number + " in the queue today"));
+    }
+
+    private static TicketRef ref(String siteId, int number, Instant now) {
+        return new TicketRef(siteId, ServiceDay.of(now), number);
+    }
+}
