@@ -48,6 +48,8 @@ public class JwtStaffAuthenticator implements StaffAuthenticator {
     static final String NOT_SET_UP = "Staff sign-in is not set up";
     /** A group named {@code site-<siteId>} grants that site. */
     static final String SITE_GROUP_PREFIX = "site-";
+    /** A group named {@code coordinator-<siteId>} makes its members coordinators (and staff) of that site. */
+    static final String COORDINATOR_GROUP_PREFIX = "coordinator-";
     static final String GROUPS_CLAIM = "cognito:groups";
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtStaffAuthenticator.class);
@@ -131,7 +133,9 @@ public class JwtStaffAuthenticator implements StaffAuthenticator {
             throw refused(NOT_ACCEPTED, e.getClass().getSimpleName());
         }
         try {
-            return new StaffMember(claims.getStringClaim("username"), sites(claims.getStringListClaim(GROUPS_CLAIM)));
+            List<String> groups = claims.getStringListClaim(GROUPS_CLAIM);
+            return new StaffMember(claims.getStringClaim("username"), sites(groups, SITE_GROUP_PREFIX),
+                    sites(groups, COORDINATOR_GROUP_PREFIX));
         } catch (ParseException e) {
             throw refused(NOT_ACCEPTED, "groups are not a list of names");
         }
@@ -157,11 +161,16 @@ public class JwtStaffAuthenticator implements StaffAuthenticator {
 
     /** The sites the groups grant, in the order given; groups without the prefix grant nothing. */
     static Set<String> sites(List<String> groups) {
+        return sites(groups, SITE_GROUP_PREFIX);
+    }
+
+    /** The sites groups with the prefix name ({@code site-} for staff, {@code coordinator-} for coordinators). */
+    static Set<String> sites(List<String> groups, String prefix) {
         Set<String> sites = new LinkedHashSet<>();
         if (groups != null) {
             for (String group : groups) {
-                if (group != null && group.startsWith(SITE_GROUP_PREFIX) && group.length() > SITE_GROUP_PREFIX.length()) {
-                    sites.add(group.substring(SITE_GROUP_PREFIX.length()));
+                if (group != null && group.startsWith(prefix) && group.length() > prefix.length()) {
+                    sites.add(group.substring(prefix.length()));
                 }
             }
         }

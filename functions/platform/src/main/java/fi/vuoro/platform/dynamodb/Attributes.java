@@ -6,14 +6,14 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading typed values out of an item, and the TTL check every read applies. */
-final class Attributes {
+public final class Attributes {
 
-    static final String EXPIRES_AT = "expiresAt";
+    public static final String EXPIRES_AT = "expiresAt";
 
     private Attributes() {
     }
 
-    static String string(Map<String, AttributeValue> item, String name) {
+    public static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.s() == null) {
             throw new IllegalStateException("Stored item lacks attribute " + name);
@@ -21,12 +21,12 @@ final class Attributes {
         return value.s();
     }
 
-    static Optional<String> optionalString(Map<String, AttributeValue> item, String name) {
+    public static Optional<String> optionalString(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.s() == null ? Optional.empty() : Optional.of(value.s());
     }
 
-    static long number(Map<String, AttributeValue> item, String name) {
+    public static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.n() == null) {
             throw new IllegalStateException("Stored item lacks number " + name);
@@ -34,16 +34,16 @@ final class Attributes {
         return Long.parseLong(value.n());
     }
 
-    static boolean bool(Map<String, AttributeValue> item, String name) {
+    public static boolean bool(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value != null && Boolean.TRUE.equals(value.bool());
     }
 
-    static AttributeValue epochSeconds(Instant instant) {
+    public static AttributeValue epochSeconds(Instant instant) {
         return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
     }
 
-    static AttributeValue epochMillis(Instant instant) {
+    public static AttributeValue epochMillis(Instant instant) {
         return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
     }
 
@@ -51,7 +51,7 @@ final class Attributes {
      * DynamoDB deletes expired items only eventually (DynamoDB Local never does), so an item past its
      * {@code expiresAt} counts as gone.
      */
-    static boolean isLive(Map<String, AttributeValue> item, Instant now) {
+    public static boolean isLive(Map<String, AttributeValue> item, Instant now) {
         if (item == null || item.isEmpty()) {
             return false;
         }

@@ -283,32 +283,10 @@ public final class DynamoQueueStore implements QueueStore {
         return refs;
     }
 
-    /**
-     * Deletes the SMS still waiting to be sent for a ticket: the visitor asked for everything about them
-     * to be deleted, the encrypted number in those messages included. A message a dispatcher is sending
-     * at this very moment is past stopping; it loses its number once sent.
-     */
+    /** Deletes the SMS still owed for the ticket: the visitor's erasure takes the encrypted number in them too. */
     @Override
     public void dropOwedSms(TicketRef ref) {
-        String idPrefix = QueueSms.idPrefix(ref);
-        dynamo.queryPaginator(b -> b.tableName(table).indexName(OutboxItems.GSI)
-                        .keyConditionExpression(OutboxItems.GSI_PK + " = :due")
-                        .filterExpression("begins_with(id, :ticket)")
-                        .expressionAttributeValues(Map.of(
-                                ":due", AttributeValue.fromS(OutboxItems.DUE_PARTITION),
-                                ":ticket", AttributeValue.fromS(idPrefix))))
-                .items().forEach(owed -> {
-                    try {
-                        dynamo.deleteItem(b -> b.tableName(table)
-                                .key(key(Attributes.string(owed, Keys.PK), OutboxItems.SK))
-                                .conditionExpression("#status = :pending")
-                                .expressionAttributeNames(Map.of("#status", "status"))
-                                .expressionAttributeValues(Map.of(":pending",
-                                        AttributeValue.fromS(OutboxItems.STATUS_PENDING))));
-                    } catch (ConditionalCheckFailedException beingSent) {
-                        // Claimed by a dispatcher a moment ago: it is sent and then loses its number.
-                    }
-                });
+        OwedSmsErasure.dropPending(dynamo, table, QueueSms.idPrefix(ref));
     }
 
     @Override

@@ -6,67 +6,67 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The single table's key patterns, in one place (docs/table-design.md explains each). */
-final class Keys {
+public final class Keys {
 
-    static final String PK = "PK";
-    static final String SK = "SK";
+    public static final String PK = "PK";
+    public static final String SK = "SK";
 
-    static final String PROFILE = "PROFILE";
-    static final String COUNTER = "COUNTER";
-    static final String ROUTE = "SITE";
-    static final String REPLY = "REPLY";
-    static final String TICKET_PREFIX = "TICKET#";
-    static final String LIVE_PREFIX = "LIVE#";
-    static final String DESK_PREFIX = "DESK#";
+    public static final String PROFILE = "PROFILE";
+    public static final String COUNTER = "COUNTER";
+    public static final String ROUTE = "SITE";
+    public static final String REPLY = "REPLY";
+    public static final String TICKET_PREFIX = "TICKET#";
+    public static final String LIVE_PREFIX = "LIVE#";
+    public static final String DESK_PREFIX = "DESK#";
     /** The partition listing every site, for scheduled jobs. */
-    static final String SITES = "SITES";
+    public static final String SITES = "SITES";
 
     private Keys() {
     }
 
-    static String site(String siteId) {
+    public static String site(String siteId) {
         return "SITE#" + siteId;
     }
 
-    static String number(String e164) {
+    public static String number(String e164) {
         return "NUMBER#" + e164;
     }
 
-    static String day(String siteId, ServiceDay day) {
+    public static String day(String siteId, ServiceDay day) {
         return "SITE#" + siteId + "#DAY#" + day.date();
     }
 
-    static String ticket(int number) {
+    public static String ticket(int number) {
         return String.format("TICKET#%05d", number);
     }
 
     /** Real service durations of a site, newest last by sort key. */
-    static String serviceTimes(String siteId) {
+    public static String serviceTimes(String siteId) {
         return "SITE#" + siteId + "#SERVICE";
     }
 
-    static String phone(String phoneHash) {
+    public static String phone(String phoneHash) {
         return "PHONE#" + phoneHash;
     }
 
-    static String live(String siteId) {
+    public static String live(String siteId) {
         return LIVE_PREFIX + siteId;
     }
 
     /** The visitor's reference to one of their tickets: TICKET#site#yyyy-MM-dd#number. */
-    static String ticketRef(TicketRef ref) {
+    public static String ticketRef(TicketRef ref) {
         return TICKET_PREFIX + ref.siteId() + "#" + ref.day().date() + "#" + ref.number();
     }
 
-    static String sms(String messageId) {
+    public static String sms(String messageId) {
         return "SMS#" + messageId;
     }
 
-    static Map<String, AttributeValue> key(String pk, String sk) {
+    public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 
-    static Map<String, AttributeValue> ticketKey(TicketRef ref) {
+    public static Map<String, AttributeValue> ticketKey(TicketRef ref) {
         return key(day(ref.siteId(), ref.day()), ticket(ref.number()));
     }
 }

@@ -68,6 +68,13 @@ public final class OutboxItems {
             map.put("number", AttributeValue.fromN(Integer.toString(ticket.number())));
             map.put("status", AttributeValue.fromS(ticket.status()));
             ticket.calledAt().ifPresent(at -> map.put("calledAt", Attributes.epochMillis(at)));
+        } else if (premise instanceof Premise.OfferOpen offer) {
+            map.put("kind", AttributeValue.fromS("offer"));
+            map.put("siteId", AttributeValue.fromS(offer.siteId()));
+            map.put("day", AttributeValue.fromS(offer.day().toString()));
+            map.put("number", AttributeValue.fromN(Integer.toString(offer.number())));
+            map.put("interpreterId", AttributeValue.fromS(offer.interpreterId()));
+            map.put("wave", AttributeValue.fromN(Integer.toString(offer.wave())));
         }
         return map;
     }
@@ -79,7 +86,13 @@ public final class OutboxItems {
             return Optional.empty();
         }
         Map<String, AttributeValue> map = value.m();
-        if (!"ticket".equals(Attributes.string(map, "kind"))) {
+        String kind = Attributes.string(map, "kind");
+        if ("offer".equals(kind)) {
+            return Optional.of(new Premise.OfferOpen(Attributes.string(map, "siteId"),
+                    LocalDate.parse(Attributes.string(map, "day")), (int) Attributes.number(map, "number"),
+                    Attributes.string(map, "interpreterId"), (int) Attributes.number(map, "wave")));
+        }
+        if (!"ticket".equals(kind)) {
             throw new IllegalStateException("Outbox message with a premise of an unknown kind");
         }
         return Optional.of(new Premise.TicketState(Attributes.string(map, "siteId"),
@@ -97,7 +110,7 @@ public final class OutboxItems {
     }
 
     /** A put that stores the message once, however often the change that owes it is retried. */
-    static Put put(String table, OutboundSms sms) {
+    public static Put put(String table, OutboundSms sms) {
         return Put.builder().tableName(table).item(toItem(sms)).conditionExpression("attribute_not_exists(PK)").build();
     }
 }

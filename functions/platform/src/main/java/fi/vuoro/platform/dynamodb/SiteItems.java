@@ -1,5 +1,6 @@
 package fi.vuoro.platform.dynamodb;
 
+import fi.vuoro.domain.site.InterpreterPolicy;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import java.time.DayOfWeek;
@@ -35,6 +36,10 @@ final class SiteItems {
         item.put("topics", strings(site.topics()));
         item.put("comeBackWhenAhead", AttributeValue.fromN(Integer.toString(site.comeBackWhenAhead())));
         item.put("noShowGraceMinutes", AttributeValue.fromN(Long.toString(site.noShowGrace().toMinutes())));
+        item.put("interpreterWaveSize", AttributeValue.fromN(Integer.toString(site.interpreting().waveSize())));
+        item.put("interpreterReplyMinutes",
+                AttributeValue.fromN(Long.toString(site.interpreting().replyTimeout().toMinutes())));
+        item.put("interpreterReadyOnConfirmation", AttributeValue.fromBool(site.interpreting().readyOnConfirmation()));
         return item;
     }
 
@@ -55,7 +60,20 @@ final class SiteItems {
                 item.containsKey("comeBackWhenAhead") ? (int) Attributes.number(item, "comeBackWhenAhead")
                         : Site.DEFAULT_COME_BACK_WHEN_AHEAD,
                 item.containsKey("noShowGraceMinutes") ? Duration.ofMinutes(Attributes.number(item, "noShowGraceMinutes"))
-                        : Site.DEFAULT_NO_SHOW_GRACE);
+                        : Site.DEFAULT_NO_SHOW_GRACE,
+                interpreting(item));
+    }
+
+    /** How the site finds interpreters; a site stored before it said so gets the defaults. */
+    private static InterpreterPolicy interpreting(Map<String, AttributeValue> item) {
+        InterpreterPolicy defaults = InterpreterPolicy.DEFAULT;
+        return new InterpreterPolicy(
+                item.containsKey("interpreterWaveSize") ? (int) Attributes.number(item, "interpreterWaveSize")
+                        : defaults.waveSize(),
+                item.containsKey("interpreterReplyMinutes")
+                        ? Duration.ofMinutes(Attributes.number(item, "interpreterReplyMinutes")) : defaults.replyTimeout(),
+                item.containsKey("interpreterReadyOnConfirmation") ? Attributes.bool(item, "interpreterReadyOnConfirmation")
+                        : defaults.readyOnConfirmation());
     }
 
     private static Map<String, AttributeValue> openingHours(OpeningHours hours) {

@@ -1,5 +1,6 @@
 package fi.vuoro.platform.http;
 
+import fi.vuoro.domain.interpreter.InterpreterConflictException;
 import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.sms.InvalidSmsException;
 import fi.vuoro.domain.staff.NotSignedInException;
@@ -94,6 +95,17 @@ public final class ErrorMapping {
     public static class QueueConflict implements ExceptionHandler<QueueConflictException, HttpResponse<ApiError>> {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, QueueConflictException e) {
+            return answer(HttpStatus.CONFLICT, e.getMessage());
+        }
+    }
+
+    /** 409: the interpreter cannot be registered so (their number belongs to another interpreter). */
+    @Singleton
+    @Produces
+    public static class InterpreterConflict
+            implements ExceptionHandler<InterpreterConflictException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, InterpreterConflictException e) {
             return answer(HttpStatus.CONFLICT, e.getMessage());
         }
     }

@@ -14,11 +14,16 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import fi.vuoro.domain.interpreter.InterpreterRequestStore;
+import fi.vuoro.domain.interpreter.OfferPremises;
+import fi.vuoro.domain.outbox.Premise;
 import fi.vuoro.domain.outbox.PremiseCheck;
+import fi.vuoro.domain.outbox.PremiseChecks;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.TicketPremises;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -52,9 +57,12 @@ public class OutboxFactory {
                 transport, outbox.getRequestTimeout(), config.getPublicBaseUrl());
     }
 
+    /** What an owed SMS announces is checked by the capability that owes it: the queue, or interpreter matching. */
     @Singleton
-    PremiseCheck premiseCheck(QueueStore queue) {
-        return new TicketPremises(queue);
+    PremiseCheck premiseCheck(QueueStore queue, InterpreterRequestStore interpreterRequests) {
+        return new PremiseChecks(Map.of(
+                Premise.TicketState.class, new TicketPremises(queue),
+                Premise.OfferOpen.class, new OfferPremises(interpreterRequests)));
     }
 
     @Singleton
