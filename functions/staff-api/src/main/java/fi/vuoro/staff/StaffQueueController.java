@@ -1,5 +1,7 @@
 package fi.vuoro.staff;
 
+import fi.vuoro.domain.interpreter.InterpreterDesk;
+import fi.vuoro.domain.interpreter.InterpreterRequest;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.staff.LiveQueue;
 import fi.vuoro.domain.staff.StaffMember;
@@ -10,6 +12,7 @@ import fi.vuoro.staff.StaffViews.CallNextRequest;
 import fi.vuoro.staff.StaffViews.DeskChange;
 import fi.vuoro.staff.StaffViews.DeskRequest;
 import fi.vuoro.staff.StaffViews.DeskView;
+import fi.vuoro.staff.StaffViews.InterpreterView;
 import fi.vuoro.staff.StaffViews.QueueView;
 import fi.vuoro.staff.StaffViews.TicketView;
 import fi.vuoro.staff.StaffViews.WalkInRequest;
@@ -18,12 +21,14 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,13 +41,15 @@ public class StaffQueueController {
 
     private final StaffAuthenticator authenticator;
     private final StaffQueueService queue;
+    private final InterpreterDesk interpreters;
     private final StaffViewMapper views;
     private final ETags etags;
 
-    StaffQueueController(StaffAuthenticator authenticator, StaffQueueService queue, StaffViewMapper views,
-                         ETags etags) {
+    StaffQueueController(StaffAuthenticator authenticator, StaffQueueService queue, InterpreterDesk interpreters,
+                         StaffViewMapper views, ETags etags) {
         this.authenticator = authenticator;
         this.queue = queue;
+        this.interpreters = interpreters;
         this.views = views;
         this.etags = etags;
     }
@@ -51,9 +58,12 @@ public class StaffQueueController {
     public HttpResponse<QueueView> liveQueue(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                              @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                              String siteId) {
-        LiveQueue live = queue.liveQueue(staff(authorization), siteId);
+        StaffMember staff = staff(authorization);
+        LiveQueue live = queue.liveQueue(staff, siteId);
+        Map<Integer, InterpreterRequest> requests = interpreters.today(staff, siteId);
         QueueView view = new QueueView(views.site(live.site()),
-                live.day().tickets().stream().map(views::ticket).toList(),
+                live.day().tickets().stream()
+                        .map(ticket -> views.ticket(ticket, Optional.ofNullable(requests.get(ticket.number())))).toList(),
                 live.day().desks().stream().map(views::desk).toList());
         return etags.respond(view, ifNoneMatch);
     }
@@ -101,6 +111,27 @@ public class StaffQueueController {
         Ticket ticket = queue.addWalkIn(staff(authorization), siteId, request.name(), request.language(),
                 blankToEmpty(request.topic()));
         return HttpResponse.created(views.ticket(ticket));
+    }
+
+    /** Asks for an interpreter for the visitor (again, after none was found or it was cancelled). */
+    @Post("/tickets/{number}/interpreter")
+    public InterpreterView requestInterpreter(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                              String siteId, int number) {
+        return views.interpreter(interpreters.request(staff(authorization), siteId, number));
+    }
+
+    @Delete("/tickets/{number}/interpreter")
+    public HttpResponse<InterpreterView> cancelInterpreter(
+            @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization, String siteId, int number) {
+        return interpreters.cancel(staff(authorization), siteId, number).map(views::interpreter)
+                .map(HttpResponse::ok).orElseGet(HttpResponse::noContent);
+    }
+
+    /** The confirmed interpreter is at the site. */
+    @Post("/tickets/{number}/interpreter/arrived")
+    public InterpreterView interpreterArrived(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                              String siteId, int number) {
+        return views.interpreter(interpreters.arrived(staff(authorization), siteId, number));
     }
 
     @Put("/desks/{label}")

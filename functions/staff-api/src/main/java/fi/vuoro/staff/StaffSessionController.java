@@ -42,7 +42,7 @@ public class StaffSessionController {
         StaffMember staff = authenticator.authenticate(authorization);
         return new MeView(staff.username(), staff.siteIds().stream().sorted()
                 .map(id -> new SiteSummary(id, sites.findById(id).map(site -> site.name()).orElse(id)))
-                .toList());
+                .toList(), staff.coordinatorSiteIds().stream().sorted().toList());
     }
 
     /** Public: the languages visitors are served in, as the message catalogue has them. */

@@ -1,27 +1,45 @@
 package fi.vuoro.staff;
 
+import fi.vuoro.domain.interpreter.Interpreter;
+import fi.vuoro.domain.interpreter.InterpreterDirectory;
+import fi.vuoro.domain.interpreter.InterpreterRequest;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.visitor.PhoneProtector;
+import fi.vuoro.staff.StaffViews.AskedView;
 import fi.vuoro.staff.StaffViews.DeskView;
+import fi.vuoro.staff.StaffViews.InterpreterEntry;
+import fi.vuoro.staff.StaffViews.InterpreterView;
+import fi.vuoro.staff.StaffViews.PersonView;
 import fi.vuoro.staff.StaffViews.SiteView;
 import fi.vuoro.staff.StaffViews.TicketView;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Domain objects to the JSON views: language names for staff, phone numbers masked. */
 @Singleton
 final class StaffViewMapper {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     private final MessageCatalogue catalogue;
     private final PhoneProtector phones;
+    private final InterpreterDirectory interpreters;
 
-    StaffViewMapper(MessageCatalogue catalogue, PhoneProtector phones) {
+    StaffViewMapper(MessageCatalogue catalogue, PhoneProtector phones, InterpreterDirectory interpreters) {
         this.catalogue = catalogue;
         this.phones = phones;
+        this.interpreters = interpreters;
     }
 
     SiteView site(Site site) {
@@ -30,13 +48,47 @@ final class StaffViewMapper {
     }
 
     TicketView ticket(Ticket ticket) {
+        return ticket(ticket, Optional.empty());
+    }
+
+    /** A ticket with the search for its interpreter, if there is one. */
+    TicketView ticket(Ticket ticket, Optional<InterpreterRequest> interpreter) {
         Language language = catalogue.language(ticket.language()).orElse(catalogue.fallbackLanguage());
         return new TicketView(ticket.number(), ticket.code(), ticket.status().name(), language.code(), language.name(),
                 language.rightToLeft(), ticket.topic().orElse(null), ticket.needsInterpreter(),
                 ticket.joinedAt().toString(), text(ticket.calledAt().orElse(null)),
                 text(ticket.finishedAt().orElse(null)), ticket.desk().orElse(null),
                 ticket.walkInName().orElse(null),
-                ticket.phoneCipher().map(cipher -> PhoneMask.mask(phones.decrypt(cipher))).orElse(null));
+                ticket.phoneCipher().map(cipher -> PhoneMask.mask(phones.decrypt(cipher))).orElse(null),
+                interpreter.map(this::interpreter).orElse(null));
+    }
+
+    InterpreterView interpreter(InterpreterRequest request) {
+        List<AskedView> asked = request.offers().stream()
+                .map(offer -> new AskedView(offer.name(), offer.state().name(), offer.wave())).toList();
+        PersonView confirmed = request.confirmedBy().map(id -> {
+            Optional<Interpreter> found = interpreters.find(id);
+            String name = request.offers().stream().filter(o -> o.interpreterId().equals(id)).map(o -> o.name())
+                    .findFirst().orElse(found.map(Interpreter::name).orElse(""));
+            return new PersonView(id, name, found.map(i -> PhoneMask.mask(phones.decrypt(i.phoneCipher()))).orElse(null));
+        }).orElse(null);
+        return new InterpreterView(request.status().name(), request.wave(), asked, confirmed, request.ready(),
+                request.readyToCall(), request.expectedAt().toString());
+    }
+
+    InterpreterEntry interpreterEntry(Interpreter interpreter) {
+        Map<String, String> availability = new LinkedHashMap<>();
+        interpreter.availability().periods().forEach((day, periods) -> availability.put(day.name().substring(0, 3),
+                periods.stream().map(p -> TIME.format(p.start()) + "-"
+                        + (p.end().equals(LocalTime.MAX) ? "24:00" : TIME.format(p.end())))
+                        .collect(Collectors.joining(","))));
+        String today = interpreter.today().map(t -> t.date() + (t.available()
+                ? " in" + t.window().map(w -> " " + TIME.format(w.from()) + "-" + TIME.format(w.to())).orElse("")
+                : " out")).orElse(null);
+        return new InterpreterEntry(interpreter.id(), interpreter.name(),
+                PhoneMask.mask(phones.decrypt(interpreter.phoneCipher())), interpreter.language(),
+                interpreter.languages().stream().sorted().toList(), interpreter.siteIds().stream().sorted().toList(),
+                availability, interpreter.active(), today);
     }
 
     DeskView desk(Desk desk) {

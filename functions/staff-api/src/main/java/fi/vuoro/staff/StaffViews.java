@@ -19,7 +19,39 @@ final class StaffViews {
     record TicketView(int number, String code, String status, String language, String languageName,
                       boolean rightToLeft, @Nullable String topic, boolean needsInterpreter, String joinedAt,
                       @Nullable String calledAt, @Nullable String finishedAt, @Nullable String desk,
-                      @Nullable String walkInName, @Nullable String phone) {
+                      @Nullable String walkInName, @Nullable String phone, @Nullable InterpreterView interpreter) {
+    }
+
+    /**
+     * The search for a ticket's interpreter as staff see it: {@code status} OFFERING (wave {@code wave}, asking
+     * {@code asked}), CONFIRMED (by {@code confirmedBy}), ARRIVED, NONE_FOUND, CANCELLED or WITHDRAWN;
+     * {@code readyToCall} says whether "call next" will call the visitor.
+     */
+    @Introspected
+    record InterpreterView(String status, int wave, List<AskedView> asked, @Nullable PersonView confirmedBy,
+                           boolean ready, boolean readyToCall, String expectedAt) {
+    }
+
+    @Introspected
+    record AskedView(String name, String state, int wave) {
+    }
+
+    @Introspected
+    record PersonView(String id, String name, @Nullable String phone) {
+    }
+
+    /** An interpreter as a coordinator manages them; the number only masked. */
+    @Introspected
+    record InterpreterEntry(String id, String name, @Nullable String phone, String language, List<String> languages,
+                            List<String> sites, java.util.Map<String, String> availability, boolean active,
+                            @Nullable String today) {
+    }
+
+    /** What a coordinator sends to add or change an interpreter. */
+    @Introspected
+    record InterpreterForm(@Nullable String name, @Nullable String phone, @Nullable String language,
+                           @Nullable List<String> languages, @Nullable List<String> sites,
+                           @Nullable java.util.Map<String, String> availability, @Nullable Boolean active) {
     }
 
     @Introspected
@@ -43,7 +75,7 @@ final class StaffViews {
     }
 
     @Introspected
-    record MeView(String username, List<SiteSummary> sites) {
+    record MeView(String username, List<SiteSummary> sites, List<String> coordinatorOf) {
     }
 
     @Introspected

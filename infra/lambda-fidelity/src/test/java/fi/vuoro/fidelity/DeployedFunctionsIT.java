@@ -6,22 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.vuoro.domain.estimate.ServiceHistory;
+import fi.vuoro.domain.interpreter.Interpreter;
+import fi.vuoro.domain.interpreter.InterpreterRequest;
+import fi.vuoro.domain.interpreter.InterpreterService;
+import fi.vuoro.domain.interpreter.InterpreterSms;
+import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketCode;
+import fi.vuoro.domain.site.InterpreterPolicy;
+import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoQueueStore;
+import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.platform.dynamodb.TableName;
+import fi.vuoro.platform.dynamodb.interpreter.DynamoInterpreterStores;
 import fi.vuoro.testkit.lambda.DeployedFunction;
 import fi.vuoro.testkit.lambda.DynamoStreamEvents;
 import fi.vuoro.testkit.lambda.LambdaRuntimeApi;
 import fi.vuoro.testkit.lambda.ScheduledEvents;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -356,11 +371,157 @@ class DeployedFunctionsIT {
 
     @Nested
     @Order(5)
-    class RolesAgainstRealUse extends IamFromRealUse {
+    class InterpreterMatchingAcrossFunctions extends DeployedScenarios {
+
+        private static final Pattern YES_CODE = Pattern.compile("YES (\\d+)");
+
+        private String coordinatorToken(Site site) {
+            return stack.cognito.accessToken("koordinaattori", List.of("coordinator-" + site.id()));
+        }
+
+        private HttpApiGateway.Response register(Site site, String token, String name, String phone,
+                                                 String languages) {
+            return api.postJson("/staff/api/sites/" + site.id() + "/interpreters", token, "{\"name\":\"" + name
+                    + "\",\"phone\":\"" + phone + "\",\"language\":\"en\",\"languages\":" + languages
+                    + ",\"sites\":[\"" + site.id() + "\"]}");
+        }
+
+        private void sendOwedSms(DynamoStreamEvents stream) {
+            for (String batch : stream.nextBatches()) {
+                LambdaRuntimeApi.Outcome outcome = stack.function("OutboxSenderFunction").invoke(batch);
+                assertTrue(outcome instanceof LambdaRuntimeApi.Outcome.Answered, outcome.toString());
+            }
+        }
+
+        private String offerCode(String phone) {
+            Matcher offer = YES_CODE.matcher(smsTo(phone).stream().filter(body -> body.contains("YES"))
+                    .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no offer to " + phone)));
+            assertTrue(offer.find());
+            return offer.group(1);
+        }
+
+        @Test
+        void aDariVisitor_shouldGetTheCoordinatorsInterpretersOffered_theFirstYesConfirms_andHereLetsStaffCall() {
+            Site site = newSite('I');
+            String coordinator = coordinatorToken(site);
+            String first = newPhone();
+            String second = newPhone();
+            HttpApiGateway.Response added = register(site, coordinator, "Parisa", first, "[\"fa\"]");
+            assertEquals(201, added.status(), added.body());
+            assertEquals(201, register(site, coordinator, "Hamid", second, "[\"fa\",\"ar\"]").status());
+            HttpApiGateway.Response listed = api.get("/staff/api/sites/" + site.id() + "/interpreters",
+                    bearer(coordinator));
+            assertEquals(200, listed.status(), listed.body());
+            assertFalse(listed.body().contains(first.substring(4, 10)), "numbers are shown masked: " + listed.body());
+            assertEquals(403, api.get("/staff/api/sites/" + site.id() + "/interpreters",
+                    bearer(staffToken("aino", site))).status(), "staff who do not coordinate the site");
+            String visitor = newPhone();
+
+            try (DynamoStreamEvents stream = DynamoStreamEvents.open(stack.dynamo.endpoint(), DeployedStack.TABLE,
+                    stack.template, "OutboxSenderFunction", "NewOutboxMessages")) {
+                String code = ticketCode(messageText(text(visitor, site, "JOIN FA")));
+                sendOwedSms(stream);
+                String yes = messageText(text(first, site, "YES " + offerCode(first)));
+                String taken = messageText(text(second, site, "YES " + offerCode(second)));
+                assertTrue(yes.contains(code), "the confirmation names the ticket: " + yes);
+                assertFalse(taken.contains(code), "the second yes is told it is taken: " + taken);
+
+                String token = staffToken("desk", site);
+                String base = "/staff/api/sites/" + site.id();
+                JsonNode interpreter = api.get(base + "/queue", bearer(token)).json().get("tickets").get(0)
+                        .get("interpreter");
+                assertEquals("CONFIRMED", interpreter.get("status").asText(), interpreter.toString());
+                assertEquals("Parisa", interpreter.get("confirmedBy").get("name").asText());
+                assertEquals(409, api.postJson(base + "/call-next", token, "{\"desk\":\"2\"}").status(),
+                        "nobody else waits and the interpreter is not there yet");
+
+                text(first, site, "HERE");
+                HttpApiGateway.Response called = api.postJson(base + "/call-next", token, "{\"desk\":\"2\"}");
+                assertEquals(200, called.status(), called.body());
+                assertEquals(code, called.json().get("code").asText());
+                sendOwedSms(stream);
+            }
+            assertTrue(smsTo(first).stream().anyMatch(body -> body.contains("desk 2")), "desk SMS: " + smsTo(first));
+        }
+
+        @Test
+        void staffActions_shouldRequestCancelAndMarkArrival_ofAnInterpreterForATicket() {
+            Site site = newSite('J');
+            String coordinator = coordinatorToken(site);
+            assertEquals(201, register(site, coordinator, "Ayaan", newPhone(), "[\"so\"]").status());
+            String token = staffToken("desk", site);
+            String base = "/staff/api/sites/" + site.id();
+            HttpApiGateway.Response walkIn = api.postJson(base + "/walk-ins", token,
+                    "{\"name\":\"S. A.\",\"language\":\"so\"}");
+            int number = walkIn.json().get("number").asInt();
+            JsonNode asked = api.get(base + "/queue", bearer(token)).json().get("tickets").get(0).get("interpreter");
+            assertEquals("OFFERING", asked.get("status").asText(), "staff do not speak Somali: " + asked);
+
+            HttpApiGateway.Response cancelled = api.send("DELETE", base + "/tickets/" + number + "/interpreter",
+                    bearer(token), "");
+            assertEquals(200, cancelled.status(), cancelled.body());
+            assertEquals("CANCELLED", cancelled.json().get("status").asText());
+            HttpApiGateway.Response requested = api.postJson(base + "/tickets/" + number + "/interpreter", token, "");
+            assertEquals(200, requested.status(), requested.body());
+            assertEquals("OFFERING", requested.json().get("status").asText(), "asked again");
+            HttpApiGateway.Response arrived = api.postJson(base + "/tickets/" + number + "/interpreter/arrived",
+                    token, "");
+            assertEquals(409, arrived.status(), "nobody has confirmed yet: " + arrived.body());
+        }
     }
 
     @Nested
     @Order(6)
+    class InterpreterWavesFunction extends DeployedScenarios {
+
+        @Test
+        void scheduledRun_shouldAskTheNextWave_whenTheFirstWentUnansweredPastTheReplyTime() {
+            Site site = newSite('K').withInterpreting(new InterpreterPolicy(1, Duration.ofMinutes(1), false));
+            new DynamoSiteDirectory(stack.dynamo.client(), new TableName(DeployedStack.TABLE), Clock.systemUTC())
+                    .save(site);
+            DynamoInterpreterStores stores = new DynamoInterpreterStores(stack.dynamo.client(),
+                    new TableName(DeployedStack.TABLE));
+            PhoneProtector phones = stack.phones();
+            for (String name : List.of("Leyla", "Rahim")) {
+                String phone = newPhone();
+                stores.create(new Interpreter(name.toLowerCase() + site.id(), name, phones.hash(phone),
+                        phones.encrypt(phone), "en", Set.of("fa"), Set.of(site.id()), OpeningHours.always(),
+                        Optional.empty(), true, Optional.empty(), Optional.empty(), 0));
+            }
+            Instant threeMinutesAgo = Instant.now().minus(Duration.ofMinutes(3));
+            DynamoQueueStore queue = queue();
+            ServiceDay day = ServiceDay.of(threeMinutesAgo);
+            int number = queue.nextTicketNumber(site.id(), day, day.expiresAt(Duration.ofHours(48)));
+            String visitor = newPhone();
+            Ticket ticket = Ticket.joinedBySms(site.id(), day, number, TicketCode.of('K', number), "fa",
+                    Optional.empty(), true, phones.hash(visitor), phones.encrypt(visitor), threeMinutesAgo,
+                    day.expiresAt(Duration.ofHours(48)));
+            queue.createTicket(ticket);
+            InterpreterService threeMinutesBefore = new InterpreterService(
+                    new DynamoSiteDirectory(stack.dynamo.client(), new TableName(DeployedStack.TABLE),
+                            Clock.systemUTC()), queue, stores, stores, new InterpreterSms(MessageCatalogue.loadDefault()),
+                    siteId -> ServiceHistory.NONE, Clock.fixed(threeMinutesAgo, java.time.ZoneOffset.UTC));
+            assertEquals(1, threeMinutesBefore.request(site, ticket, threeMinutesAgo).wave());
+
+            LambdaRuntimeApi.Outcome outcome = stack.function("InterpreterWavesFunction")
+                    .invoke(new ScheduledEvents(stack.context.region(), stack.context.accountId())
+                            .event("vuoro-InterpreterWavesFunctionEveryMinute"));
+
+            assertTrue(outcome instanceof LambdaRuntimeApi.Outcome.Answered, outcome.toString());
+            assertTrue(((LambdaRuntimeApi.Outcome.Answered) outcome).payload().contains("\"moved\":"),
+                    outcome.toString());
+            InterpreterRequest moved = stores.find(ticket.ref(), Instant.now()).orElseThrow();
+            assertEquals(2, moved.wave(), "the unanswered first wave expired and the other interpreter is asked");
+        }
+    }
+
+    @Nested
+    @Order(7)
+    class RolesAgainstRealUse extends IamFromRealUse {
+    }
+
+    @Nested
+    @Order(8)
     class LogsOfTheDeployedFunctions {
 
         @Test

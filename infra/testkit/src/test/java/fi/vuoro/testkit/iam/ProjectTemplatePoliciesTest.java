@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ProjectTemplatePoliciesTest {
 
     private static final List<String> FUNCTIONS =
-            List.of("SmsWebhookFunction", "StaffApiFunction", "OutboxSenderFunction", "NoShowSweepFunction");
+            List.of("SmsWebhookFunction", "StaffApiFunction", "OutboxSenderFunction", "NoShowSweepFunction",
+                    "InterpreterWavesFunction");
     private static final String TABLE = "arn:aws:dynamodb:eu-north-1:123456789012:table/VuoroTable";
     private static final String INDEX = TABLE + "/index/GSI1";
     private static final String PARAMETERS = "arn:aws:ssm:eu-north-1:123456789012:parameter/vuoro/";
@@ -45,15 +46,17 @@ class ProjectTemplatePoliciesTest {
         assertTrue(allows(policies("OutboxSenderFunction"), "dynamodb:Query", INDEX));
         assertFalse(allows(policies("StaffApiFunction"), "dynamodb:Query", INDEX));
         assertFalse(allows(policies("NoShowSweepFunction"), "dynamodb:Query", INDEX));
+        assertFalse(allows(policies("InterpreterWavesFunction"), "dynamodb:Query", INDEX));
     }
 
     @Test
     void of_shouldLetEachFunctionReadExactlyTheSecretsItUses() {
         Map<String, Set<String>> secrets = Map.of(
                 "SmsWebhookFunction", Set.of("twilio-auth-token", "phone-hash-key", "phone-encryption-key"),
-                "StaffApiFunction", Set.of("phone-encryption-key"),
+                "StaffApiFunction", Set.of("phone-hash-key", "phone-encryption-key"),
                 "OutboxSenderFunction", Set.of("twilio-auth-token", "phone-encryption-key"),
-                "NoShowSweepFunction", Set.of());
+                "NoShowSweepFunction", Set.of(),
+                "InterpreterWavesFunction", Set.of());
         for (String function : FUNCTIONS) {
             List<IamStatement> statements = policies(function);
             for (String secret : List.of("twilio-auth-token", "phone-hash-key", "phone-encryption-key", "other")) {
