@@ -1,5 +1,7 @@
 package fi.vuoro.local;
 
+import fi.vuoro.domain.interpreter.InterpreterDirectory;
+import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
@@ -46,10 +48,13 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.printf("%nVuoro runs at %s%n"
                         + "  SMS simulator:    %s/simulator/index.html  (demo site number %s)%n"
                         + "  staff live queue: %s/staff/index.html  (anna / vuoro-demo)%n"
+                        + "  interpreters:     %s/staff/interpreters.html  (coordinator / vuoro-demo)%n"
+                        + "    demo interpreters text %s from +358500000201 (fa), +358500000202 (fa, ar),"
+                        + " +358500000203 (ar, so)%n"
                         + "  lobby screen:     %s/lobby/index.html?site=demo%n"
                         + "  sent SMS:         %s/local/messages%n"
                         + "Stop with Ctrl+C.%n",
-                base, base, DemoSite.NUMBER, base, base, base);
+                base, base, DemoSite.NUMBER, base, base, DemoSite.NUMBER, base, base);
     }
 
     public static LocalRuntime start(LocalSettings settings) {
@@ -64,6 +69,7 @@ public final class LocalRuntime implements AutoCloseable {
                             new LoopbackTwilioHttpClient(twilio.baseUrl()))
                     .start();
             context.getBean(DynamoSiteDirectory.class).save(DemoSite.create());
+            DemoInterpreters.seed(context.getBean(InterpreterDirectory.class), context.getBean(PhoneProtector.class));
             context.getBean(EmbeddedServer.class).start();
             context.getBean(LocalSchedules.class).start();
             return new LocalRuntime(dynamo, twilio, context, settings.port());

@@ -1,5 +1,6 @@
 package fi.vuoro.local;
 
+import fi.vuoro.domain.interpreter.InterpreterService;
 import fi.vuoro.domain.outbox.DrainResult;
 import fi.vuoro.domain.outbox.OutboxDispatcher;
 import fi.vuoro.domain.staff.NoShowSweep;
@@ -7,6 +8,7 @@ import fi.vuoro.platform.dynamodb.TableName;
 import fi.vuoro.platform.outbox.OutboxIndex;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What EventBridge schedules and the DynamoDB stream do in AWS, on this machine: the outbox is drained every
- * 250 ms (so owed SMS reach the fake Twilio within moments) and the no-show sweep runs every 15 s, each on a
- * daemon thread, stopped with the application context.
+ * 250 ms (so owed SMS reach the fake Twilio within moments), the no-show sweep runs every 15 s and interpreter
+ * searches move on every 5 s, each on a daemon thread, stopped with the application context.
  */
 @Singleton
 public class LocalSchedules implements AutoCloseable {
@@ -28,33 +30,55 @@ public class LocalSchedules implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSchedules.class);
     static final Duration OUTBOX_EVERY = Duration.ofMillis(250);
     static final Duration NO_SHOW_SWEEP_EVERY = Duration.ofSeconds(15);
+    static final Duration INTERPRETER_WAVES_EVERY = Duration.ofSeconds(5);
     /** One drain's budget; it looks for new messages at least every second meanwhile. */
     static final Duration DRAIN_BUDGET = Duration.ofSeconds(30);
 
     private final OutboxDispatcher outbox;
     private final NoShowSweep noShows;
+    private final InterpreterService interpreters;
+    private final Clock clock;
     private final DynamoDbClient dynamo;
     private final TableName table;
     private ScheduledExecutorService threads;
     private volatile boolean stopping;
 
-    public LocalSchedules(OutboxDispatcher outbox, NoShowSweep noShows, DynamoDbClient dynamo, TableName table) {
+    public LocalSchedules(OutboxDispatcher outbox, NoShowSweep noShows, InterpreterService interpreters, Clock clock,
+                          DynamoDbClient dynamo, TableName table) {
         this.outbox = outbox;
         this.noShows = noShows;
+        this.interpreters = interpreters;
+        this.clock = clock;
         this.dynamo = dynamo;
         this.table = table;
     }
 
-    /** Starts both schedules (once), after giving the local table the outbox's index if the template lacks it. */
+    /** Starts the schedules (once), after giving the local table the outbox's index if the template lacks it. */
     public synchronized void start() {
         if (threads != null) {
             return;
         }
         OutboxIndex.ensure(dynamo, table.value());
-        threads = Executors.newScheduledThreadPool(2, daemonThreads());
+        threads = Executors.newScheduledThreadPool(3, daemonThreads());
         threads.scheduleWithFixedDelay(this::drainOutbox, 0, OUTBOX_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         threads.scheduleWithFixedDelay(this::sweepNoShows, NO_SHOW_SWEEP_EVERY.toMillis(),
                 NO_SHOW_SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        threads.scheduleWithFixedDelay(this::advanceInterpreterWaves, INTERPRETER_WAVES_EVERY.toMillis(),
+                INTERPRETER_WAVES_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void advanceInterpreterWaves() {
+        try {
+            int moved = interpreters.advance(clock.instant());
+            if (moved > 0) {
+                LOG.info("Local interpreter waves: {} searches moved on", moved);
+            }
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                LOG.error("Local interpreter waves failed; trying again in {} s",
+                        INTERPRETER_WAVES_EVERY.toSeconds(), e);
+            }
+        }
     }
 
     private void drainOutbox() {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The demo staff accounts of the local runtime, documented in the README: development values for this
  * machine only. In AWS staff sign in against the Cognito user pool, and these accounts do not exist.
- * Their groups are named as in the user pool: {@code site-<siteId>} grants a site.
+ * Their groups are named as in the user pool: {@code site-<siteId>} grants a site's queue,
+ * {@code coordinator-<siteId>} makes its member the site's coordinator too.
  */
 @Singleton
 public final class LocalStaffAccounts {
@@ -28,10 +29,10 @@ public final class LocalStaffAccounts {
             groups = List.copyOf(groups);
         }
 
-        /** The sites the {@code site-} groups grant, sorted. */
+        /** The sites the {@code site-} and {@code coordinator-} groups grant, sorted. */
         public List<String> sites() {
-            return groups.stream().filter(g -> g.startsWith("site-")).map(g -> g.substring("site-".length()))
-                    .sorted().toList();
+            return groups.stream().filter(g -> g.startsWith("site-") || g.startsWith("coordinator-"))
+                    .map(g -> g.substring(g.indexOf('-') + 1)).distinct().sorted().toList();
         }
     }
 
@@ -39,8 +40,9 @@ public final class LocalStaffAccounts {
     public static final Account ANNA = new Account("anna", List.of("site-demo"));
     /** Staff of a site the demo does not seed: signed in, yet refused the demo site's queue. */
     public static final Account OLLI = new Account("olli", List.of("site-hervanta"));
-    /** Staff of both sites. */
-    public static final Account COORDINATOR = new Account("coordinator", List.of("site-demo", "site-hervanta"));
+    /** Coordinator (and so staff) of both sites. */
+    public static final Account COORDINATOR = new Account("coordinator",
+            List.of("coordinator-demo", "coordinator-hervanta"));
 
     private static final byte[] NO_ACCOUNT = digest("no account has this password \u0000");
 

@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
 
 /** Signing in as the demo staff accounts and calling the staff API of the running service. */
 abstract class StaffApiSupport extends RunningService {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** Each test class starts its own service, which signs with its own key: earlier tokens are not its. */
+    @BeforeAll
+    static void forgetTheTokensOfEarlierServices() {
+        TOKENS.clear();
+    }
 
     static String token(String username) {
         return TOKENS.computeIfAbsent(username, StaffApiSupport::signIn);
@@ -52,6 +59,10 @@ abstract class StaffApiSupport extends RunningService {
     static HttpResponse<String> put(String path, String token, String json) throws IOException, InterruptedException {
         return HTTP.send(authorized(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(authorized(path, token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder authorized(String path, String token) {
