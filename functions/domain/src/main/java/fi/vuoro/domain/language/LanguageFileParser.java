@@ -162,6 +162,12 @@ final class LanguageFileParser {
                         + key.placeholders().stream().map(p -> "{" + p.id() + "}").toList());
             }
         }
+        for (Placeholder required : key.requiredOnce()) {
+            int uses = template.uses(required.id());
+            if (uses != 1) {
+                throw fail(key.key(), "must use {" + required.id() + "} exactly once, not " + uses + " times");
+            }
+        }
         String words = " " + TextNormalizer.normalize(template.text()) + " ";
         for (CommandWord command : key.namedCommands()) {
             String shown = language.keyword(command);

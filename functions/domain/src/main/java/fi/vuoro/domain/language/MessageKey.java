@@ -15,6 +15,7 @@ import static fi.vuoro.domain.language.CommandWord.YES;
 import static fi.vuoro.domain.language.Placeholder.CODE;
 import static fi.vuoro.domain.language.Placeholder.DESK;
 import static fi.vuoro.domain.language.Placeholder.FROM;
+import static fi.vuoro.domain.language.Placeholder.LINK;
 import static fi.vuoro.domain.language.Placeholder.OFFER;
 import static fi.vuoro.domain.language.Placeholder.OPENS;
 import static fi.vuoro.domain.language.Placeholder.POSITION;
@@ -24,6 +25,7 @@ import static fi.vuoro.domain.language.Placeholder.TO;
 import static fi.vuoro.domain.language.Placeholder.WAIT_MAX;
 import static fi.vuoro.domain.language.Placeholder.WAIT_MIN;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -55,6 +57,13 @@ public enum MessageKey {
     NUMBER_NOT_IN_USE("site.unknown", VISITOR, names()),
     /** The visitor waits without the interpreter they needed: no interpreter took the request. */
     NO_INTERPRETER("visitor.no.interpreter", VISITOR, names(), Placeholder.LANGUAGE, CODE),
+    /**
+     * Sent once when a visit is marked served: the link to the feedback form, and that a digit 1-5 sent back
+     * answers the form's first question (was the visitor helped), 5 being best.
+     */
+    FEEDBACK_INVITE("feedback.invite", VISITOR, names(), once(LINK), SITE),
+    /** The reply to that digit. */
+    FEEDBACK_THANKS("feedback.thanks", VISITOR, names()),
 
     /** A request offered to an interpreter who speaks the language; {offer} is the number to answer by. */
     INTERPRETER_OFFER("interpreter.offer", INTERPRETER, names(YES, NO), Placeholder.LANGUAGE, SITE, TIME, OFFER),
@@ -84,8 +93,14 @@ public enum MessageKey {
     private final Audience audience;
     private final Set<CommandWord> namedCommands;
     private final List<Placeholder> placeholders;
+    private final Set<Placeholder> requiredOnce;
 
     MessageKey(String key, Audience audience, Set<CommandWord> namedCommands, Placeholder... placeholders) {
+        this(key, audience, namedCommands, Set.of(), placeholders);
+    }
+
+    MessageKey(String key, Audience audience, Set<CommandWord> namedCommands, Set<Placeholder> requiredOnce,
+               Placeholder... optional) {
         for (CommandWord command : namedCommands) {
             if (!command.isFor(audience)) {
                 throw new IllegalArgumentException(key + " names " + command + ", which is no command of its reader ("
@@ -95,7 +110,10 @@ public enum MessageKey {
         this.key = key;
         this.audience = audience;
         this.namedCommands = namedCommands;
-        this.placeholders = List.of(placeholders);
+        List<Placeholder> all = new ArrayList<>(Arrays.asList(optional));
+        all.addAll(requiredOnce);
+        this.placeholders = List.copyOf(all);
+        this.requiredOnce = requiredOnce;
     }
 
     /** The entry name in the message files, e.g. {@code joined.next}. */
@@ -108,7 +126,7 @@ public enum MessageKey {
         return audience;
     }
 
-    /** The placeholders this message may use; a text need not use all of them. */
+    /** The placeholders this message may use; a text need not use all of them, except {@link #requiredOnce()}. */
     public List<Placeholder> placeholders() {
         return placeholders;
     }
@@ -127,9 +145,26 @@ public enum MessageKey {
         return namedCommands;
     }
 
+    /**
+     * The placeholders every translation must use exactly once: what the message exists to deliver (the form's
+     * link), which a text may neither leave out nor pay for twice.
+     */
+    public Set<Placeholder> requiredOnce() {
+        return requiredOnce;
+    }
+
     private static Set<CommandWord> names(CommandWord... commands) {
-        EnumSet<CommandWord> set = EnumSet.noneOf(CommandWord.class);
-        set.addAll(Arrays.asList(commands));
+        return setOf(CommandWord.class, commands);
+    }
+
+    private static Set<Placeholder> once(Placeholder... placeholders) {
+        return setOf(Placeholder.class, placeholders);
+    }
+
+    @SafeVarargs
+    private static <E extends Enum<E>> Set<E> setOf(Class<E> type, E... values) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        set.addAll(Arrays.asList(values));
         return Collections.unmodifiableSet(set);
     }
 }

@@ -58,6 +58,11 @@ final class MessageTemplate {
         return ids;
     }
 
+    /** How many times the text uses the placeholder. */
+    int uses(String id) {
+        return (int) parts.stream().filter(part -> part.placeholder() && part.text().equals(id)).count();
+    }
+
     /** The text as written in the file. */
     String text() {
         return text;

@@ -18,7 +18,9 @@ public enum Placeholder {
     /** The start of an interpreter's hours, {@code HH:mm}. */
     FROM("from"),
     /** The end of an interpreter's hours, {@code HH:mm}. */
-    TO("to");
+    TO("to"),
+    /** The address of a visitor's feedback form. */
+    LINK("link");
 
     private final String id;
 

@@ -36,6 +36,14 @@ public final class PlaceholderLimits {
     /** A desk label is at most five characters. */
     public static final int DESK_MAX_LENGTH = 5;
     public static final String LONGEST_DESK = "12345";
+    /**
+     * A feedback form's address: {@code https://}, the host (an API Gateway host takes up to 51 characters),
+     * {@code /f/} and the form's token. It is written in characters of one GSM septet each (letters, digits and
+     * {@code :/.-_}), so that it costs the same in every message and keeps a GSM-7 message in GSM-7.
+     */
+    public static final int LINK_MAX_LENGTH = 80;
+    public static final String LONGEST_LINK =
+            "https://a1b2c3d4e5.execute-api.ap-southeast-1.amazonaws.com/f/0123456789abcdefgh";
 
     private PlaceholderLimits() {
     }
@@ -52,6 +60,7 @@ public final class PlaceholderLimits {
             case LANGUAGE -> LONGEST_LANGUAGE;
             case TIME, FROM, TO -> LONGEST_TIME;
             case OFFER -> LONGEST_OFFER;
+            case LINK -> LONGEST_LINK;
         };
     }
 

@@ -30,6 +30,24 @@ class MessageFileRulesTest {
     }
 
     @Test
+    void load_shouldFailNamingTheLink_whenTheFeedbackInvitationHasNone() {
+        assertFailure("uk.properties", c -> MessageFileFixture.withEntry(c, "feedback.invite", "Ваш відгук? Напишіть 1-5."),
+                "messages/uk.properties", "feedback.invite", "{link}", "0 times");
+    }
+
+    @Test
+    void load_shouldFailNamingTheLink_whenTheFeedbackInvitationHasItTwice() {
+        assertFailure("en.properties", c -> MessageFileFixture.withEntry(c, "feedback.invite", "{link} Or: {link}"),
+                "messages/en.properties", "feedback.invite", "{link}", "2 times");
+    }
+
+    @Test
+    void load_shouldFail_whenAMessageThatHasNoLinkUsesOne() {
+        assertFailure("fi.properties", c -> MessageFileFixture.withEntry(c, "feedback.thanks", "Kiitos! {link}"),
+                "messages/fi.properties", "feedback.thanks", "{link}");
+    }
+
+    @Test
     void load_shouldFail_whenABraceIsNotAPlaceholder() {
         assertFailure("en.properties", c -> MessageFileFixture.withEntry(c, "error.retry", "Sorry {oops"),
                 "messages/en.properties", "error.retry");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,5 +94,29 @@ class MessageLengthTest {
         assertEquals(PlaceholderLimits.LANGUAGE_MAX_LENGTH, PlaceholderLimits.LONGEST_LANGUAGE.length());
         assertEquals(String.valueOf(PlaceholderLimits.MAX_OFFER), PlaceholderLimits.LONGEST_OFFER);
         assertEquals(SmsSegments.Encoding.GSM_7, SmsSegments.encodingOf(PlaceholderLimits.LONGEST_SITE));
+        assertEquals(PlaceholderLimits.LINK_MAX_LENGTH, PlaceholderLimits.LONGEST_LINK.length());
+    }
+
+    /** A link costs as many units as it has characters, in GSM-7 and in UCS-2 alike. */
+    @Test
+    void longestLink_shouldTakeOneSeptetACharacter() {
+        assertEquals(PlaceholderLimits.LINK_MAX_LENGTH, SmsSegments.units(PlaceholderLimits.LONGEST_LINK));
+        assertEquals(SmsSegments.Encoding.GSM_7, SmsSegments.encodingOf(PlaceholderLimits.LONGEST_LINK));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyLanguage")
+    void feedbackInvitation_shouldCarryTheLinkWhole_whenItIsAtItsLongest(String code) {
+        Language language = CATALOGUE.language(code).orElseThrow();
+        String text = CATALOGUE.render(language, MessageKey.FEEDBACK_INVITE,
+                PlaceholderLimits.longestValues(MessageKey.FEEDBACK_INVITE));
+
+        assertEquals(1, text.split(Pattern.quote(PlaceholderLimits.LONGEST_LINK), -1).length - 1, text);
+        assertTrue(SmsSegments.segments(text) <= SmsSegments.MAX_SEGMENTS, () -> code + " takes "
+                + SmsSegments.segments(text) + " segments (" + SmsSegments.units(text) + " units): " + text);
+    }
+
+    static Stream<String> everyLanguage() {
+        return CATALOGUE.languages().stream().map(Language::code);
     }
 }
