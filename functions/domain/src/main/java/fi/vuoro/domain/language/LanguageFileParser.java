@@ -58,7 +58,11 @@ final class LanguageFileParser {
         for (MessageKey key : MessageKey.values()) {
             templates.put(key, template(key, language));
         }
-        return new LanguageDefinition(file.path(), language, templates, languageNames());
+        Map<PageText, MessageTemplate> pageTexts = new EnumMap<>(PageText.class);
+        for (PageText text : PageText.values()) {
+            pageTexts.put(text, template(text.key(), text.placeholders()));
+        }
+        return new LanguageDefinition(file.path(), language, templates, pageTexts, languageNames());
     }
 
     private void rejectUnknownEntries() {
@@ -68,6 +72,9 @@ final class LanguageFileParser {
         }
         for (MessageKey key : MessageKey.values()) {
             known.add(key.key());
+        }
+        for (PageText text : PageText.values()) {
+            known.add(text.key());
         }
         List<String> unknown = new ArrayList<>(file.entries().stringPropertyNames());
         unknown.removeAll(known);
@@ -149,19 +156,9 @@ final class LanguageFileParser {
         return words;
     }
 
+    /** An SMS: its text, and the words and values its reader must be given. */
     private MessageTemplate template(MessageKey key, Language language) {
-        MessageTemplate template;
-        try {
-            template = MessageTemplate.parse(required(key.key()));
-        } catch (IllegalArgumentException e) {
-            throw fail(key.key(), e.getMessage());
-        }
-        for (String placeholder : template.placeholders()) {
-            if (!key.allows(placeholder)) {
-                throw fail(key.key(), "uses {" + placeholder + "}, which this message does not have; it may use "
-                        + key.placeholders().stream().map(p -> "{" + p.id() + "}").toList());
-            }
-        }
+        MessageTemplate template = template(key.key(), key.placeholders());
         for (Placeholder required : key.requiredOnce()) {
             int uses = template.uses(required.id());
             if (uses != 1) {
@@ -174,6 +171,23 @@ final class LanguageFileParser {
             if (!words.contains(" " + TextNormalizer.normalize(shown) + " ")) {
                 throw fail(key.key(), "must tell its reader to send " + shown + " (the first word of "
                         + command.propertyKey() + ")");
+            }
+        }
+        return template;
+    }
+
+    /** Any text of the file: a template that uses only the placeholders its entry declares. */
+    private MessageTemplate template(String key, List<Placeholder> allowed) {
+        MessageTemplate template;
+        try {
+            template = MessageTemplate.parse(required(key));
+        } catch (IllegalArgumentException e) {
+            throw fail(key, e.getMessage());
+        }
+        for (String placeholder : template.placeholders()) {
+            if (allowed.stream().noneMatch(p -> p.id().equals(placeholder))) {
+                throw fail(key, "uses {" + placeholder + "}, which this text does not have; it may use "
+                        + allowed.stream().map(p -> "{" + p.id() + "}").toList());
             }
         }
         return template;

@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every language and every message to visitors and interpreters, read from the
+ * Every language, every message to visitors and interpreters and the texts of visitors' pages, read from the
  * {@code messages/*.properties} files on the class path. A language is added by adding its file;
  * nothing here names a language except the fallback. Loading checks every file and fails at start-up
  * rather than at someone's message.
@@ -99,27 +100,47 @@ public final class MessageCatalogue {
      */
     public String render(Language language, MessageKey key, Map<String, String> values) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(values, "values");
         LanguageDefinition definition = definition(language);
-        for (String placeholder : values.keySet()) {
-            if (!key.allows(placeholder)) {
-                throw new IllegalArgumentException("Message " + key.key() + " has no placeholder {" + placeholder + "}");
-            }
-        }
-        MessageTemplate template = definition.templates().get(key);
-        if (template == null) {
-            throw new IllegalStateException(definition.source() + ": " + key.key() + " is missing");
-        }
-        try {
-            return template.render(values);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(definition.source() + ": " + key.key() + ": " + e.getMessage(), e);
-        }
+        return fill(definition, key.key(), key::allows, definition.templates().get(key), values);
     }
 
     /** A message without placeholders. */
     public String render(Language language, MessageKey key) {
         return render(language, key, Map.of());
+    }
+
+    /**
+     * A text of a page in the language, as plain text with its placeholders filled in: the page escapes it.
+     * Fails, as {@link #render(Language, MessageKey, Map)} does, on a value the text has no placeholder for and
+     * on a placeholder the text uses without a value.
+     */
+    public String page(Language language, PageText text, Map<String, String> values) {
+        Objects.requireNonNull(text, "text");
+        LanguageDefinition definition = definition(language);
+        return fill(definition, text.key(), text::allows, definition.pageTexts().get(text), values);
+    }
+
+    /** A page text without placeholders. */
+    public String page(Language language, PageText text) {
+        return page(language, text, Map.of());
+    }
+
+    private static String fill(LanguageDefinition definition, String key, Predicate<String> allows,
+                               MessageTemplate template, Map<String, String> values) {
+        Objects.requireNonNull(values, "values");
+        for (String placeholder : values.keySet()) {
+            if (!allows.test(placeholder)) {
+                throw new IllegalArgumentException("Text " + key + " has no placeholder {" + placeholder + "}");
+            }
+        }
+        if (template == null) {
+            throw new IllegalStateException(definition.source() + ": " + key + " is missing");
+        }
+        try {
+            return template.render(values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(definition.source() + ": " + key + ": " + e.getMessage(), e);
+        }
     }
 
     /**

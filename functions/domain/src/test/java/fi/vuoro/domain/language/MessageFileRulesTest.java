@@ -48,6 +48,24 @@ class MessageFileRulesTest {
     }
 
     @Test
+    void load_shouldFailNamingFileAndKey_whenAPageTextIsMissing() {
+        assertFailure("so.properties", c -> MessageFileFixture.withoutEntry(c, "page.feedback.send"),
+                "messages/so.properties", "page.feedback.send");
+    }
+
+    @Test
+    void load_shouldFailNamingFileAndKey_whenAPageTextUsesAnUndeclaredPlaceholder() {
+        assertFailure("fa.properties", c -> MessageFileFixture.withEntry(c, "page.feedback.thanks.title", "تشکر از {site}!"),
+                "messages/fa.properties", "page.feedback.thanks.title", "{site}");
+    }
+
+    @Test
+    void load_shouldFail_whenAPageTextIsMisspelt() {
+        assertFailure("ru.properties", c -> c + "\npage.feedback.tittle=Как прошёл визит?\n",
+                "messages/ru.properties", "page.feedback.tittle");
+    }
+
+    @Test
     void load_shouldFail_whenABraceIsNotAPlaceholder() {
         assertFailure("en.properties", c -> MessageFileFixture.withEntry(c, "error.retry", "Sorry {oops"),
                 "messages/en.properties", "error.retry");
