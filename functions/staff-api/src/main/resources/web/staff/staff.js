@@ -1,1062 +1,741 @@
 // Vuoro staff page: sign in, then run a site's live queue. Polls the queue every two seconds with
 // its ETag (an unchanged queue costs a bodiless 304), and acts through the staff API.
-(function () {
-  'use strict';
+import { api, serverNow, signedIn, startSession } from './session.js';
+import {
+  englishName, fillSelect, isolated, knownLanguages, language, languageOption, loadLanguages, node, offerSites, say,
+  textSpan
+} from './ui.js';
 
-  const POLL_MS = 2000;
-  const HIDDEN_POLL_MS = 10000;
-  const NEW_HIGHLIGHT_MS = 8000;
-  const RECENT_FINISHED = 10;
-  const STORE = {
-    token: 'vuoro.staff.token',
-    refresh: 'vuoro.staff.refresh',
-    site: 'vuoro.staff.site',
-    desk: 'vuoro.staff.desk',
-    topic: 'vuoro.staff.filterTopic',
-    language: 'vuoro.staff.filterLanguage'
-  };
-  // The languages visitors are served in, as the server's message catalogue lists them
-  // (code, the language's own name, English name for staff); loaded before the page is wired.
-  let LANGUAGES = [];
-  const STATUS_TEXT = { SERVED: 'Served', NO_SHOW: 'No-show', LEFT: 'Left the queue' };
-  const STATUS_CLASS = { SERVED: 'served', NO_SHOW: 'no-show', LEFT: 'left' };
+const POLL_MS = 2000;
+const HIDDEN_POLL_MS = 10000;
+const NEW_HIGHLIGHT_MS = 8000;
+const RECENT_FINISHED = 10;
+const STORE = {
+  site: 'vuoro.staff.site',
+  desk: 'vuoro.staff.desk',
+  topic: 'vuoro.staff.filterTopic',
+  language: 'vuoro.staff.filterLanguage'
+};
+const STATUS_TEXT = { SERVED: 'Served', NO_SHOW: 'No-show', LEFT: 'Left the queue' };
+const STATUS_CLASS = { SERVED: 'served', NO_SHOW: 'no-show', LEFT: 'left' };
 
-  const $ = (id) => document.getElementById(id);
-  const el = {
-    signIn: $('sign-in'), signInForm: $('sign-in-form'), signInUsername: $('sign-in-username'),
-    signInPassword: $('sign-in-password'), signInError: $('sign-in-error'), signInButton: $('sign-in-button'),
-    noSite: $('no-site'), main: $('main'), session: $('session'), username: $('username'), signOut: $('sign-out'),
-    siteChoice: $('site-choice'), siteChoiceLabel: $('site-choice-label'), siteName: $('site-name'),
-    feedback: $('feedback'), myDesk: $('my-desk'), deskSuggestions: $('desk-suggestions'), deskToggle: $('desk-toggle'),
-    myDeskState: $('my-desk-state'), callNext: $('call-next'), filterTopic: $('filter-topic'),
-    filterLanguage: $('filter-language'), filterState: $('filter-state'), filters: $('filters'),
-    calledList: $('called-list'), calledEmpty: $('called-empty'), calledCount: $('called-count'),
-    waitingList: $('waiting-list'), waitingEmpty: $('waiting-empty'), waitingCount: $('waiting-count'),
-    queueSummary: $('queue-summary'), refreshed: $('refreshed'),
-    finishedList: $('finished-list'), finishedEmpty: $('finished-empty'),
-    walkInForm: $('walk-in-form'), walkInName: $('walk-in-name'), walkInLanguage: $('walk-in-language'),
-    walkInTopic: $('walk-in-topic'), walkInAdd: $('walk-in-add')
-  };
+const $ = (id) => document.getElementById(id);
+const el = {
+  noSite: $('no-site'), main: $('main'),
+  siteChoice: $('site-choice'), siteChoiceLabel: $('site-choice-label'), siteName: $('site-name'),
+  feedback: $('feedback'), myDesk: $('my-desk'), deskSuggestions: $('desk-suggestions'), deskToggle: $('desk-toggle'),
+  myDeskState: $('my-desk-state'), callNext: $('call-next'), filterTopic: $('filter-topic'),
+  filterLanguage: $('filter-language'), filterState: $('filter-state'), filters: $('filters'),
+  calledList: $('called-list'), calledEmpty: $('called-empty'), calledCount: $('called-count'),
+  waitingList: $('waiting-list'), waitingEmpty: $('waiting-empty'), waitingCount: $('waiting-count'),
+  queueSummary: $('queue-summary'), refreshed: $('refreshed'),
+  finishedList: $('finished-list'), finishedEmpty: $('finished-empty'),
+  walkInForm: $('walk-in-form'), walkInName: $('walk-in-name'), walkInLanguage: $('walk-in-language'),
+  walkInTopic: $('walk-in-topic'), walkInAdd: $('walk-in-add')
+};
 
-  const state = {
-    token: sessionStorage.getItem(STORE.token),
-    signInConfig: null,
-    me: null,
-    siteId: null,
-    queue: null,
-    etag: null,
-    generation: 0,
-    pollTimer: null,
-    lastFresh: 0,
-    serverOffset: 0,
-    knownWaiting: null,
-    newSince: new Map(),
-    topicsShown: null,
-    busy: false,
-    renewing: null,
-    lastSummary: ''
-  };
+const state = {
+  me: null,
+  siteId: null,
+  queue: null,
+  etag: null,
+  generation: 0,
+  pollTimer: null,
+  lastFresh: 0,
+  knownWaiting: null,
+  newSince: new Map(),
+  topicsShown: null,
+  busy: false,
+  lastSummary: ''
+};
 
-  class ApiError extends Error {
-    constructor(status, message) {
-      super(message);
-      this.status = status;
-    }
-  }
+function sitePath(suffix) {
+  return '/staff/api/sites/' + encodeURIComponent(state.siteId) + suffix;
+}
 
-  // ---------- talking to the API ----------
+// ---------- the session: who, which site ----------
 
-  async function api(method, path, body, headers, renewed) {
-    const init = { method: method, cache: 'no-store', headers: Object.assign({ Accept: 'application/json' }, headers) };
-    if (state.token) {
-      init.headers.Authorization = 'Bearer ' + state.token;
-    }
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response;
-    try {
-      response = await fetch(path, init);
-    } catch (e) {
-      throw new ApiError(0, 'Vuoro could not be reached. Check the network connection; the page keeps trying.');
-    }
-    noteServerTime(response);
-    if (response.status === 401) {
-      // Refused before anything was done, so asking again with a renewed sign-in is safe.
-      if (!renewed && await renewSignIn()) {
-        return api(method, path, body, headers, true);
-      }
-      const message = await errorMessage(response);
-      signedOut('Please sign in again' + (message ? ' (' + message + ').' : '.'));
-      throw new ApiError(401, message || 'Not signed in');
-    }
-    if (!response.ok && response.status !== 304) {
-      throw new ApiError(response.status, await errorMessage(response) || ('The request failed (' + response.status + ').'));
-    }
-    return response;
-  }
-
-  async function errorMessage(response) {
-    try {
-      const json = await response.json();
-      return json && (json.error || json.message) ? String(json.error || json.message) : '';
-    } catch (e) {
-      return '';
-    }
-  }
-
-  // The server's clock decides how long someone has waited; a tablet's clock may be off.
-  function noteServerTime(response) {
-    const date = response.headers.get('Date');
-    if (!date) {
-      return;
-    }
-    const offset = Date.parse(date) - Date.now();
-    state.serverOffset = Math.abs(offset) > 5000 ? offset : 0;
-  }
-
-  function now() {
-    return Date.now() + state.serverOffset;
-  }
-
-  function sitePath(suffix) {
-    return '/staff/api/sites/' + encodeURIComponent(state.siteId) + suffix;
-  }
-
-  // ---------- feedback ----------
-
-  let feedbackTimer = null;
-  let feedbackShow = null;
-
-  function say(message, kind) {
-    clearTimeout(feedbackTimer);
-    clearTimeout(feedbackShow);
-    el.feedback.setAttribute('aria-live', kind === 'error' ? 'assertive' : 'polite');
-    el.feedback.className = 'feedback';
-    el.feedback.textContent = '';
-    // A fresh text a moment later, so the same message said twice is announced twice.
-    feedbackShow = setTimeout(() => {
-      el.feedback.className = 'feedback ' + (kind || 'info');
-      el.feedback.textContent = message;
-    }, 30);
-    if (kind !== 'error') {
-      feedbackTimer = setTimeout(() => {
-        el.feedback.textContent = '';
-        el.feedback.className = 'feedback';
-      }, 15000);
-    }
-  }
-
-  function clearFeedback() {
-    clearTimeout(feedbackTimer);
-    clearTimeout(feedbackShow);
-    el.feedback.textContent = '';
-    el.feedback.className = 'feedback';
-  }
-
-  // ---------- signing in ----------
-
-  async function signInConfig() {
-    if (!state.signInConfig) {
-      const response = await fetch('/staff/api/sign-in', { cache: 'no-store', headers: { Accept: 'application/json' } });
-      if (!response.ok) {
-        throw new Error(await errorMessage(response) || 'Sign-in is not available right now.');
-      }
-      state.signInConfig = await response.json();
-    }
-    return state.signInConfig;
-  }
-
-  function showSignIn(message) {
-    stopPolling();
+function signedInAs(me) {
+  state.me = me;
+  const sites = me.sites || [];
+  if (sites.length === 0) {
     el.main.hidden = true;
-    el.session.hidden = true;
-    el.noSite.hidden = true;
-    el.siteName.textContent = '';
-    el.signIn.hidden = false;
-    el.signInError.textContent = message || '';
-    el.signInPassword.value = '';
-    el.signInUsername.focus();
-    document.title = 'Sign in – Vuoro';
-    signInConfig().catch((e) => { el.signInError.textContent = e.message; });
+    el.noSite.hidden = false;
+    return;
   }
-
-  function signedOut(message) {
-    state.token = null;
-    sessionStorage.removeItem(STORE.token);
-    sessionStorage.removeItem(STORE.refresh);
-    clearFeedback();
-    showSignIn(message);
+  el.noSite.hidden = true;
+  chooseSite(offerSites(el.siteChoice, el.siteChoiceLabel, sites, localStorage.getItem(STORE.site)));
+  el.main.hidden = false;
+  el.myDesk.value = localStorage.getItem(STORE.desk) || '';
+  (el.myDesk.value ? el.callNext : el.myDesk).focus();
+  if (!el.myDesk.value) {
+    say('Welcome, ' + me.username + '. Enter your desk to start calling visitors.', 'info');
   }
+}
 
-  async function signIn(event) {
-    event.preventDefault();
-    const username = el.signInUsername.value.trim();
-    const password = el.signInPassword.value;
-    if (!username || !password) {
-      el.signInError.textContent = 'Enter your username and password.';
-      (username ? el.signInPassword : el.signInUsername).focus();
+function signedOut() {
+  stopPolling();
+  el.main.hidden = true;
+  el.noSite.hidden = true;
+  el.siteName.textContent = '';
+}
+
+function chooseSite(siteId) {
+  state.siteId = siteId;
+  state.queue = null;
+  state.etag = null;
+  state.knownWaiting = null;
+  state.newSince.clear();
+  state.topicsShown = null;
+  state.lastSummary = '';
+  el.siteChoice.value = siteId;
+  localStorage.setItem(STORE.site, siteId);
+  const summary = (state.me.sites || []).find((s) => s.id === siteId);
+  el.siteName.textContent = summary ? summary.name : siteId;
+  render();
+  pollNow();
+}
+
+// ---------- polling ----------
+
+function stopPolling() {
+  state.generation++;
+  clearTimeout(state.pollTimer);
+  state.pollTimer = null;
+}
+
+function pollNow() {
+  stopPolling();
+  poll(state.generation);
+}
+
+async function poll(generation) {
+  if (!signedIn() || !state.siteId) {
+    return;
+  }
+  try {
+    const headers = state.etag ? { 'If-None-Match': state.etag } : {};
+    const response = await api('GET', sitePath('/queue'), undefined, headers);
+    if (generation !== state.generation) {
       return;
     }
-    el.signInError.textContent = '';
-    el.signInButton.disabled = true;
-    el.signInButton.textContent = 'Signing in…';
-    try {
-      const config = await signInConfig();
-      const token = config.method === 'cognito'
-        ? await cognitoSignIn(config, username, password)
-        : await passwordSignIn(config, username, password);
-      state.token = token;
-      sessionStorage.setItem(STORE.token, token);
-      el.signInPassword.value = '';
-      await start();
-    } catch (e) {
-      el.signInError.textContent = e.message;
-      el.signInPassword.select();
-      el.signInPassword.focus();
-    } finally {
-      el.signInButton.disabled = false;
-      el.signInButton.textContent = 'Sign in';
-    }
-  }
-
-  async function passwordSignIn(config, username, password) {
-    let response;
-    try {
-      response = await fetch(config.loginUrl, {
-        method: 'POST', cache: 'no-store',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ username: username, password: password })
-      });
-    } catch (e) {
-      throw new Error('Vuoro could not be reached. Check the network connection.');
-    }
-    if (response.status === 401) {
-      throw new Error('Wrong username or password.');
-    }
-    if (!response.ok) {
-      throw new Error(await errorMessage(response) || ('Signing in failed (' + response.status + ').'));
-    }
-    const json = await response.json();
-    if (!json.accessToken) {
-      throw new Error('Signing in failed: no access token in the answer.');
-    }
-    return json.accessToken;
-  }
-
-  async function cognito(config, authFlow, parameters) {
-    let response;
-    try {
-      response = await fetch('https://cognito-idp.' + config.cognitoRegion + '.amazonaws.com/', {
-        method: 'POST', cache: 'no-store',
-        headers: {
-          'Content-Type': 'application/x-amz-json-1.1',
-          'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth'
-        },
-        body: JSON.stringify({ AuthFlow: authFlow, ClientId: config.cognitoClientId, AuthParameters: parameters })
-      });
-    } catch (e) {
-      throw new Error('The sign-in service could not be reached. Check the network connection.');
-    }
-    let json = {};
-    try {
-      json = await response.json();
-    } catch (e) {
-      json = {};
-    }
-    return { response: response, json: json };
-  }
-
-  async function cognitoSignIn(config, username, password) {
-    const { response, json } = await cognito(config, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
-    if (!response.ok) {
-      const type = String(json.__type || '');
-      if (type.indexOf('NotAuthorized') >= 0 || type.indexOf('UserNotFound') >= 0) {
-        throw new Error('Wrong username or password.');
-      }
-      throw new Error(json.message || ('Signing in failed (' + response.status + ').'));
-    }
-    if (json.ChallengeName) {
-      throw new Error(json.ChallengeName === 'NEW_PASSWORD_REQUIRED'
-        ? 'This account must set a new password first. Ask the coordinator.'
-        : 'This account needs a sign-in step the staff page does not support (' + json.ChallengeName + ').');
-    }
-    const result = json.AuthenticationResult || {};
-    if (!result.AccessToken) {
-      throw new Error('Signing in failed: no access token in the answer.');
-    }
-    if (result.RefreshToken) {
-      sessionStorage.setItem(STORE.refresh, result.RefreshToken);
-    }
-    return result.AccessToken;
-  }
-
-  // Cognito's access tokens last an hour: renew one quietly rather than interrupt a shift at the desk.
-  function renewSignIn() {
-    if (!state.renewing) {
-      state.renewing = (async () => {
-        const refreshToken = sessionStorage.getItem(STORE.refresh);
-        if (!refreshToken) {
-          return false;
-        }
-        try {
-          const config = await signInConfig();
-          if (config.method !== 'cognito') {
-            return false;
-          }
-          const { response, json } = await cognito(config, 'REFRESH_TOKEN_AUTH',
-            { REFRESH_TOKEN: refreshToken });
-          const token = response.ok && json.AuthenticationResult && json.AuthenticationResult.AccessToken;
-          if (!token) {
-            sessionStorage.removeItem(STORE.refresh);
-            return false;
-          }
-          state.token = token;
-          sessionStorage.setItem(STORE.token, token);
-          return true;
-        } catch (e) {
-          return false;
-        }
-      })().finally(() => { state.renewing = null; });
-    }
-    return state.renewing;
-  }
-
-  // ---------- the session: who, which site ----------
-
-  async function start() {
-    let response;
-    try {
-      response = await api('GET', '/staff/api/me');
-    } catch (e) {
-      if (e.status !== 401) {
-        showSignIn(e.message);
-      }
-      return;
-    }
-    const me = await response.json();
-    state.me = me;
-    el.signIn.hidden = true;
-    el.session.hidden = false;
-    el.username.textContent = me.username;
-    const sites = me.sites || [];
-    if (sites.length === 0) {
-      el.main.hidden = true;
-      el.noSite.hidden = false;
-      return;
-    }
-    el.noSite.hidden = true;
-    el.siteChoice.textContent = '';
-    for (const site of sites) {
-      el.siteChoice.append(new Option(site.name + ' (' + site.id + ')', site.id));
-    }
-    el.siteChoiceLabel.hidden = sites.length < 2;
-    const remembered = localStorage.getItem(STORE.site);
-    chooseSite(sites.some((s) => s.id === remembered) ? remembered : sites[0].id);
-    el.main.hidden = false;
-    el.myDesk.value = localStorage.getItem(STORE.desk) || '';
-    (el.myDesk.value ? el.callNext : el.myDesk).focus();
-    if (!el.myDesk.value) {
-      say('Welcome, ' + me.username + '. Enter your desk to start calling visitors.', 'info');
-    }
-  }
-
-  function chooseSite(siteId) {
-    state.siteId = siteId;
-    state.queue = null;
-    state.etag = null;
-    state.knownWaiting = null;
-    state.newSince.clear();
-    state.topicsShown = null;
-    state.lastSummary = '';
-    el.siteChoice.value = siteId;
-    localStorage.setItem(STORE.site, siteId);
-    const summary = (state.me.sites || []).find((s) => s.id === siteId);
-    el.siteName.textContent = summary ? summary.name : siteId;
-    render();
-    pollNow();
-  }
-
-  // ---------- polling ----------
-
-  function stopPolling() {
-    state.generation++;
-    clearTimeout(state.pollTimer);
-    state.pollTimer = null;
-  }
-
-  function pollNow() {
-    stopPolling();
-    poll(state.generation);
-  }
-
-  async function poll(generation) {
-    if (!state.token || !state.siteId) {
-      return;
-    }
-    try {
-      const headers = state.etag ? { 'If-None-Match': state.etag } : {};
-      const response = await api('GET', sitePath('/queue'), undefined, headers);
+    if (response.status === 200) {
+      const queue = await response.json();
       if (generation !== state.generation) {
         return;
       }
-      if (response.status === 200) {
-        const queue = await response.json();
-        if (generation !== state.generation) {
-          return;
-        }
-        state.etag = response.headers.get('ETag');
-        state.queue = queue;
-        render();
-      }
-      state.lastFresh = Date.now();
-      if (el.feedback.dataset.connection === 'lost') {
-        delete el.feedback.dataset.connection;
-        say('Connection is back; the queue is up to date.', 'success');
-      }
-    } catch (e) {
-      if (e.status === 401 || generation !== state.generation) {
-        return;
-      }
-      if (e.status === 403 || e.status === 404) {
-        say(e.message, 'error');
-      } else if (el.feedback.dataset.connection !== 'lost' && Date.now() - state.lastFresh > 10000) {
-        say('The queue could not be updated: ' + e.message, 'error');
-        el.feedback.dataset.connection = 'lost';
-      }
+      state.etag = response.headers.get('ETag');
+      state.queue = queue;
+      render();
     }
+    state.lastFresh = Date.now();
+    if (el.feedback.dataset.connection === 'lost') {
+      delete el.feedback.dataset.connection;
+      say('Connection is back; the queue is up to date.', 'success');
+    }
+  } catch (e) {
+    if (e.status === 401 || generation !== state.generation) {
+      return;
+    }
+    if (e.status === 403 || e.status === 404) {
+      say(e.message, 'error');
+    } else if (el.feedback.dataset.connection !== 'lost' && Date.now() - state.lastFresh > 10000) {
+      say('The queue could not be updated: ' + e.message, 'error');
+      el.feedback.dataset.connection = 'lost';
+    }
+  }
+  showFreshness();
+  if (generation === state.generation) {
+    state.pollTimer = setTimeout(() => poll(generation), document.hidden ? HIDDEN_POLL_MS : POLL_MS);
+  }
+}
+
+function showFreshness() {
+  if (!state.lastFresh) {
+    el.refreshed.textContent = 'Loading the queue…';
+    return;
+  }
+  const seconds = Math.round((Date.now() - state.lastFresh) / 1000);
+  const stale = seconds > 15;
+  el.refreshed.classList.toggle('stale', stale);
+  el.refreshed.textContent = stale
+    ? 'Not updated for ' + minutesOrSeconds(seconds) + '. Trying again…'
+    : 'Updates by itself. Last checked ' + clock(new Date(state.lastFresh)) + '.';
+}
+
+function minutesOrSeconds(seconds) {
+  return seconds < 90 ? seconds + ' s' : Math.round(seconds / 60) + ' min';
+}
+
+// ---------- rendering ----------
+
+function render() {
+  const queue = state.queue;
+  const focusKey = document.activeElement && document.activeElement.dataset
+    ? document.activeElement.dataset.focusKey : null;
+  if (!queue) {
+    el.waitingList.textContent = '';
+    el.calledList.textContent = '';
+    el.finishedList.textContent = '';
+    el.waitingCount.textContent = '0';
+    el.calledCount.textContent = '0';
     showFreshness();
-    if (generation === state.generation) {
-      state.pollTimer = setTimeout(() => poll(generation), document.hidden ? HIDDEN_POLL_MS : POLL_MS);
+    return;
+  }
+  el.siteName.textContent = queue.site.name;
+  renderSiteOptions(queue.site);
+  const tickets = queue.tickets || [];
+  const waiting = tickets.filter((t) => t.status === 'WAITING');
+  const called = tickets.filter((t) => t.status === 'CALLED');
+  const finished = tickets.filter((t) => t.status === 'SERVED' || t.status === 'NO_SHOW' || t.status === 'LEFT')
+    .sort((a, b) => String(b.finishedAt || '').localeCompare(String(a.finishedAt || '')))
+    .slice(0, RECENT_FINISHED);
+
+  trackNewArrivals(waiting);
+  renderWaiting(waiting);
+  renderCalled(called);
+  renderFinished(finished);
+  renderDesk();
+  announceSummary(waiting, called);
+  document.title = '(' + waiting.length + ') ' + queue.site.name + ' – Vuoro';
+
+  if (focusKey) {
+    const again = document.querySelector('[data-focus-key="' + CSS.escape(focusKey) + '"]');
+    if (again && again !== document.activeElement) {
+      again.focus();
+    } else if (!again && !el.main.hidden) {
+      // The ticket the focus was on has moved on (served, called elsewhere): keep the keyboard in the queue.
+      el.callNext.focus();
     }
   }
+}
 
-  function showFreshness() {
-    if (!state.lastFresh) {
-      el.refreshed.textContent = 'Loading the queue…';
-      return;
-    }
-    const seconds = Math.round((Date.now() - state.lastFresh) / 1000);
-    const stale = seconds > 15;
-    el.refreshed.classList.toggle('stale', stale);
-    el.refreshed.textContent = stale
-      ? 'Not updated for ' + minutesOrSeconds(seconds) + '. Trying again…'
-      : 'Updates by itself. Last checked ' + clock(new Date(state.lastFresh)) + '.';
+function renderSiteOptions(site) {
+  const topics = site.topics || [];
+  const key = topics.join('|');
+  if (state.topicsShown === key) {
+    return;
   }
-
-  function minutesOrSeconds(seconds) {
-    return seconds < 90 ? seconds + ' s' : Math.round(seconds / 60) + ' min';
+  state.topicsShown = key;
+  fillSelect(el.filterTopic, [['', 'Any topic']].concat(topics.map((t) => [t, topicName(t)])),
+    sessionStorage.getItem(STORE.topic) || el.filterTopic.value);
+  fillSelect(el.walkInTopic, [['', 'No topic']].concat(topics.map((t) => [t, topicName(t)])), el.walkInTopic.value);
+  el.deskSuggestions.textContent = '';
+  for (let i = 1; i <= (site.desks || 0); i++) {
+    el.deskSuggestions.append(new Option(String(i), String(i)));
   }
+  showFilter();
+}
 
-  // ---------- rendering ----------
+function topicName(topic) {
+  const t = String(topic);
+  return t.charAt(0) + t.slice(1).toLowerCase();
+}
 
-  function render() {
-    const queue = state.queue;
-    const focusKey = document.activeElement && document.activeElement.dataset
-      ? document.activeElement.dataset.focusKey : null;
-    if (!queue) {
-      el.waitingList.textContent = '';
-      el.calledList.textContent = '';
-      el.finishedList.textContent = '';
-      el.waitingCount.textContent = '0';
-      el.calledCount.textContent = '0';
-      showFreshness();
-      return;
-    }
-    el.siteName.textContent = queue.site.name;
-    renderSiteOptions(queue.site);
-    const tickets = queue.tickets || [];
-    const waiting = tickets.filter((t) => t.status === 'WAITING');
-    const called = tickets.filter((t) => t.status === 'CALLED');
-    const finished = tickets.filter((t) => t.status === 'SERVED' || t.status === 'NO_SHOW' || t.status === 'LEFT')
-      .sort((a, b) => String(b.finishedAt || '').localeCompare(String(a.finishedAt || '')))
-      .slice(0, RECENT_FINISHED);
-
-    trackNewArrivals(waiting);
-    renderWaiting(waiting);
-    renderCalled(called);
-    renderFinished(finished);
-    renderDesk();
-    announceSummary(waiting, called);
-    document.title = '(' + waiting.length + ') ' + queue.site.name + ' – Vuoro';
-
-    if (focusKey) {
-      const again = document.querySelector('[data-focus-key="' + CSS.escape(focusKey) + '"]');
-      if (again && again !== document.activeElement) {
-        again.focus();
-      } else if (!again && !el.main.hidden) {
-        // The ticket the focus was on has moved on (served, called elsewhere): keep the keyboard in the queue.
-        el.callNext.focus();
+function trackNewArrivals(waiting) {
+  const numbers = new Set(waiting.map((t) => t.number));
+  if (state.knownWaiting) {
+    for (const number of numbers) {
+      if (!state.knownWaiting.has(number)) {
+        state.newSince.set(number, Date.now());
       }
     }
   }
-
-  function renderSiteOptions(site) {
-    const topics = site.topics || [];
-    const key = topics.join('|');
-    if (state.topicsShown === key) {
-      return;
+  for (const [number, since] of state.newSince) {
+    if (!numbers.has(number) || Date.now() - since > NEW_HIGHLIGHT_MS) {
+      state.newSince.delete(number);
     }
-    state.topicsShown = key;
-    fillSelect(el.filterTopic, [['', 'Any topic']].concat(topics.map((t) => [t, topicName(t)])),
-      sessionStorage.getItem(STORE.topic) || el.filterTopic.value);
-    fillSelect(el.walkInTopic, [['', 'No topic']].concat(topics.map((t) => [t, topicName(t)])), el.walkInTopic.value);
-    el.deskSuggestions.textContent = '';
-    for (let i = 1; i <= (site.desks || 0); i++) {
-      el.deskSuggestions.append(new Option(String(i), String(i)));
-    }
-    showFilter();
   }
+  state.knownWaiting = numbers;
+}
 
-  function fillSelect(select, options, selected) {
-    select.textContent = '';
-    for (const [value, label] of options) {
-      select.append(new Option(label, value));
+function renderWaiting(waiting) {
+  el.waitingCount.textContent = String(waiting.length);
+  el.waitingEmpty.hidden = waiting.length > 0;
+  const items = waiting.map((ticket, index) => {
+    const item = ticketItem(ticket);
+    const pos = document.createElement('span');
+    pos.className = 'pos';
+    pos.textContent = (index + 1) + '.';
+    pos.setAttribute('aria-hidden', 'true');
+    item.prepend(pos);
+    if (state.newSince.has(ticket.number)) {
+      item.classList.add('is-new');
     }
-    select.value = options.some(([value]) => value === selected) ? selected : options[0][0];
-  }
-
-  function topicName(topic) {
-    const t = String(topic);
-    return t.charAt(0) + t.slice(1).toLowerCase();
-  }
-
-  function trackNewArrivals(waiting) {
-    const numbers = new Set(waiting.map((t) => t.number));
-    if (state.knownWaiting) {
-      for (const number of numbers) {
-        if (!state.knownWaiting.has(number)) {
-          state.newSince.set(number, Date.now());
-        }
-      }
-    }
-    for (const [number, since] of state.newSince) {
-      if (!numbers.has(number) || Date.now() - since > NEW_HIGHLIGHT_MS) {
-        state.newSince.delete(number);
-      }
-    }
-    state.knownWaiting = numbers;
-  }
-
-  function renderWaiting(waiting) {
-    el.waitingCount.textContent = String(waiting.length);
-    el.waitingEmpty.hidden = waiting.length > 0;
-    const items = waiting.map((ticket, index) => {
-      const item = ticketItem(ticket);
-      const pos = document.createElement('span');
-      pos.className = 'pos';
-      pos.textContent = (index + 1) + '.';
-      pos.setAttribute('aria-hidden', 'true');
-      item.prepend(pos);
-      if (state.newSince.has(ticket.number)) {
-        item.classList.add('is-new');
-      }
-      item.querySelector('.actions').append(
-        actionButton('Call', 'call', ticket, 'secondary', 'Call ' + ticket.code + ' to my desk'));
-      item.querySelector('.meta').prepend(timeSpan('waited', ticket.joinedAt));
-      return item;
-    });
-    el.waitingList.replaceChildren(...items);
-  }
-
-  function renderCalled(called) {
-    const desk = myDesk();
-    const mine = (t) => desk && sameDesk(t.desk, desk);
-    called.sort((a, b) => (mine(b) - mine(a)) || String(a.calledAt || '').localeCompare(String(b.calledAt || '')));
-    el.calledCount.textContent = String(called.length);
-    el.calledEmpty.hidden = called.length > 0;
-    const items = called.map((ticket) => {
-      const item = ticketItem(ticket);
-      if (mine(ticket)) {
-        item.classList.add('mine');
-      }
-      const deskBadge = textSpan('badge desk', 'Desk ' + (ticket.desk || '?'));
-      deskBadge.dataset.testid = 'desk-of-' + ticket.code;
-      item.querySelector('.who').append(deskBadge);
-      item.querySelector('.meta').prepend(timeSpan('called', ticket.calledAt));
-      item.querySelector('.actions').append(
-        actionButton('Served', 'served', ticket, 'ok', 'Served: ' + ticket.code),
-        actionButton('No-show', 'no-show', ticket, 'danger', 'No-show: ' + ticket.code),
-        actionButton('Recall', 'recall', ticket, 'secondary', 'Recall ' + ticket.code + ' to desk ' + ticket.desk),
-        actionButton('Back to queue', 'requeue', ticket, 'secondary', 'Put ' + ticket.code + ' back in the queue'));
-      return item;
-    });
-    el.calledList.replaceChildren(...items);
-  }
-
-  function renderFinished(finished) {
-    el.finishedEmpty.hidden = finished.length > 0;
-    const items = finished.map((ticket) => {
-      const item = ticketItem(ticket);
-      item.querySelector('.who').append(textSpan('badge ' + STATUS_CLASS[ticket.status], STATUS_TEXT[ticket.status]));
-      if (ticket.finishedAt) {
-        item.querySelector('.meta').prepend(textSpan('waited', clock(new Date(ticket.finishedAt))
-          + (ticket.desk ? ', desk ' + ticket.desk : '')));
-      }
-      if (ticket.status === 'NO_SHOW') {
-        item.querySelector('.actions').append(
-          actionButton('Back to queue', 'requeue', ticket, 'secondary', 'Put ' + ticket.code + ' back in the queue'));
-      } else {
-        item.querySelector('.actions').remove();
-      }
-      return item;
-    });
-    el.finishedList.replaceChildren(...items);
-  }
-
-  function ticketItem(ticket) {
-    const item = document.createElement('li');
-    item.className = 'ticket';
-    item.dataset.testid = 'ticket-' + ticket.code;
-    item.dataset.code = ticket.code;
-    item.dataset.number = String(ticket.number);
-    item.dataset.status = ticket.status;
-
-    const who = document.createElement('div');
-    who.className = 'who';
-    const code = textSpan('code', ticket.code);
-    code.dataset.testid = 'code';
-    who.append(code);
-
-    const actions = document.createElement('div');
-    actions.className = 'actions';
-
-    const meta = document.createElement('div');
-    meta.className = 'meta';
-    meta.append(languageLabel(ticket));
-    if (ticket.topic) {
-      meta.append(textSpan('topic', topicName(ticket.topic)));
-    }
-    if (ticket.needsInterpreter) {
-      const badge = textSpan('badge interpreter', 'Needs interpreter');
-      badge.dataset.testid = 'needs-interpreter';
-      meta.append(badge);
-    }
-    if (ticket.walkInName) {
-      const name = document.createElement('span');
-      name.className = 'contact';
-      name.append('Walk-in: ');
-      const bdi = document.createElement('bdi');
-      bdi.textContent = ticket.walkInName;
-      name.append(bdi);
-      name.dataset.testid = 'walk-in-name';
-      meta.append(name);
-    } else if (ticket.phone) {
-      const phone = textSpan('contact', ticket.phone);
-      phone.dir = 'ltr';
-      phone.title = 'Phone number, partly hidden';
-      meta.append(phone);
-    }
-    item.append(who, meta, actions);
+    item.querySelector('.actions').append(
+      actionButton('Call', 'call', ticket, 'secondary', 'Call ' + ticket.code + ' to my desk'));
+    item.querySelector('.meta').prepend(timeSpan('waited', ticket.joinedAt));
     return item;
-  }
+  });
+  el.waitingList.replaceChildren(...items);
+}
 
-  function languageLabel(ticket) {
-    const wrap = document.createElement('span');
-    const own = document.createElement('span');
-    own.className = 'lang';
-    own.lang = ticket.language;
-    own.dir = ticket.rightToLeft ? 'rtl' : 'ltr';
-    own.textContent = ticket.languageName || ticket.language;
-    own.dataset.testid = 'language';
-    wrap.append(own);
-    const known = LANGUAGES.find((l) => l.code === ticket.language);
-    if (known && known.english !== ticket.languageName) {
-      wrap.append(' (' + known.english + ')');
+function renderCalled(called) {
+  const desk = myDesk();
+  const mine = (t) => desk && sameDesk(t.desk, desk);
+  called.sort((a, b) => (mine(b) - mine(a)) || String(a.calledAt || '').localeCompare(String(b.calledAt || '')));
+  el.calledCount.textContent = String(called.length);
+  el.calledEmpty.hidden = called.length > 0;
+  const items = called.map((ticket) => {
+    const item = ticketItem(ticket);
+    if (mine(ticket)) {
+      item.classList.add('mine');
     }
-    return wrap;
-  }
+    const deskBadge = textSpan('badge desk', 'Desk ' + (ticket.desk || '?'));
+    deskBadge.dataset.testid = 'desk-of-' + ticket.code;
+    item.querySelector('.who').append(deskBadge);
+    item.querySelector('.meta').prepend(timeSpan('called', ticket.calledAt));
+    item.querySelector('.actions').append(
+      actionButton('Served', 'served', ticket, 'ok', 'Served: ' + ticket.code),
+      actionButton('No-show', 'no-show', ticket, 'danger', 'No-show: ' + ticket.code),
+      actionButton('Recall', 'recall', ticket, 'secondary', 'Recall ' + ticket.code + ' to desk ' + ticket.desk),
+      actionButton('Back to queue', 'requeue', ticket, 'secondary', 'Put ' + ticket.code + ' back in the queue'));
+    return item;
+  });
+  el.calledList.replaceChildren(...items);
+}
 
-  function textSpan(className, text) {
-    const span = document.createElement('span');
-    span.className = className;
-    span.textContent = text;
-    return span;
-  }
-
-  function actionButton(label, action, ticket, style, accessibleName) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = style;
-    button.textContent = label;
-    button.setAttribute('aria-label', accessibleName);
-    button.dataset.action = action;
-    button.dataset.number = String(ticket.number);
-    button.dataset.code = ticket.code;
-    button.dataset.testid = action + '-' + ticket.code;
-    button.dataset.focusKey = action + '-' + ticket.number;
-    button.disabled = state.busy;
-    return button;
-  }
-
-  function renderDesk() {
-    const desk = myDesk();
-    const desks = state.queue ? state.queue.desks || [] : [];
-    const mine = desk ? desks.find((d) => sameDesk(d.label, desk)) : null;
-    el.deskToggle.hidden = !desk;
-    el.myDeskState.className = 'hint';
-    if (!desk) {
-      el.myDeskState.textContent = 'Enter the desk you work at (e.g. 1). Visitors are told to come to it.';
-    } else if (mine && mine.open) {
-      el.myDeskState.textContent = 'Desk ' + mine.label + ' is open (' + mine.changedBy + ', ' + clock(new Date(mine.changedAt)) + ').';
-      el.myDeskState.classList.add('open');
-      el.deskToggle.textContent = 'Close desk ' + desk;
-      el.deskToggle.dataset.open = 'true';
+function renderFinished(finished) {
+  el.finishedEmpty.hidden = finished.length > 0;
+  const items = finished.map((ticket) => {
+    const item = ticketItem(ticket);
+    item.querySelector('.who').append(textSpan('badge ' + STATUS_CLASS[ticket.status], STATUS_TEXT[ticket.status]));
+    if (ticket.finishedAt) {
+      item.querySelector('.meta').prepend(textSpan('waited', clock(new Date(ticket.finishedAt))
+        + (ticket.desk ? ', desk ' + ticket.desk : '')));
+    }
+    if (ticket.status === 'NO_SHOW') {
+      item.querySelector('.actions').append(
+        actionButton('Back to queue', 'requeue', ticket, 'secondary', 'Put ' + ticket.code + ' back in the queue'));
     } else {
-      el.myDeskState.textContent = mine
-        ? 'Desk ' + mine.label + ' is closed (' + mine.changedBy + ', ' + clock(new Date(mine.changedAt)) + ').'
-        : 'Desk ' + desk + ' has not been opened today.';
-      el.myDeskState.classList.add('closed');
-      el.deskToggle.textContent = 'Open desk ' + desk;
-      el.deskToggle.dataset.open = 'false';
+      item.querySelector('.actions').remove();
     }
-    const open = desks.filter((d) => d.open).map((d) => d.label);
-    if (state.queue) {
-      el.myDeskState.textContent += ' Open desks: ' + (open.length ? open.join(', ') : 'none') + '.';
+    return item;
+  });
+  el.finishedList.replaceChildren(...items);
+}
+
+function ticketItem(ticket) {
+  const item = document.createElement('li');
+  item.className = 'ticket';
+  item.dataset.testid = 'ticket-' + ticket.code;
+  item.dataset.code = ticket.code;
+  item.dataset.number = String(ticket.number);
+  item.dataset.status = ticket.status;
+
+  const who = document.createElement('div');
+  who.className = 'who';
+  const code = textSpan('code', ticket.code);
+  code.dataset.testid = 'code';
+  who.append(code);
+
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  meta.append(languageLabel(ticket));
+  if (ticket.topic) {
+    meta.append(textSpan('topic', topicName(ticket.topic)));
+  }
+  if (ticket.needsInterpreter) {
+    const badge = textSpan('badge interpreter', 'Needs interpreter');
+    badge.dataset.testid = 'needs-interpreter';
+    meta.append(badge);
+  }
+  if (ticket.walkInName) {
+    meta.append(node('span', { className: 'contact', dataset: { testid: 'walk-in-name' } },
+      'Walk-in: ', isolated(ticket.walkInName)));
+  } else if (ticket.phone) {
+    const phone = textSpan('contact', ticket.phone);
+    phone.dir = 'ltr';
+    phone.title = 'Phone number, partly hidden';
+    meta.append(phone);
+  }
+  item.append(who, meta, actions);
+  return item;
+}
+
+function languageLabel(ticket) {
+  const wrap = document.createElement('span');
+  const own = document.createElement('span');
+  own.className = 'lang';
+  own.lang = ticket.language;
+  own.dir = ticket.rightToLeft ? 'rtl' : 'ltr';
+  own.textContent = ticket.languageName || ticket.language;
+  own.dataset.testid = 'language';
+  wrap.append(own);
+  const known = language(ticket.language);
+  if (known && known.english !== ticket.languageName) {
+    wrap.append(' (' + known.english + ')');
+  }
+  return wrap;
+}
+
+function actionButton(label, action, ticket, style, accessibleName) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = style;
+  button.textContent = label;
+  button.setAttribute('aria-label', accessibleName);
+  button.dataset.action = action;
+  button.dataset.number = String(ticket.number);
+  button.dataset.code = ticket.code;
+  button.dataset.testid = action + '-' + ticket.code;
+  button.dataset.focusKey = action + '-' + ticket.number;
+  button.disabled = state.busy;
+  return button;
+}
+
+function renderDesk() {
+  const desk = myDesk();
+  const desks = state.queue ? state.queue.desks || [] : [];
+  const mine = desk ? desks.find((d) => sameDesk(d.label, desk)) : null;
+  el.deskToggle.hidden = !desk;
+  el.myDeskState.className = 'hint';
+  if (!desk) {
+    el.myDeskState.textContent = 'Enter the desk you work at (e.g. 1). Visitors are told to come to it.';
+  } else if (mine && mine.open) {
+    el.myDeskState.textContent = 'Desk ' + mine.label + ' is open (' + mine.changedBy + ', ' + clock(new Date(mine.changedAt)) + ').';
+    el.myDeskState.classList.add('open');
+    el.deskToggle.textContent = 'Close desk ' + desk;
+    el.deskToggle.dataset.open = 'true';
+  } else {
+    el.myDeskState.textContent = mine
+      ? 'Desk ' + mine.label + ' is closed (' + mine.changedBy + ', ' + clock(new Date(mine.changedAt)) + ').'
+      : 'Desk ' + desk + ' has not been opened today.';
+    el.myDeskState.classList.add('closed');
+    el.deskToggle.textContent = 'Open desk ' + desk;
+    el.deskToggle.dataset.open = 'false';
+  }
+  const open = desks.filter((d) => d.open).map((d) => d.label);
+  if (state.queue) {
+    el.myDeskState.textContent += ' Open desks: ' + (open.length ? open.join(', ') : 'none') + '.';
+  }
+}
+
+function announceSummary(waiting, called) {
+  const fresh = waiting.filter((t) => state.newSince.has(t.number) && Date.now() - state.newSince.get(t.number) < 3000);
+  const summary = waiting.length + ' waiting, ' + called.length + ' at desks.'
+    + (fresh.length ? ' New in the queue: ' + fresh.map((t) => t.code).join(', ') + '.' : '');
+  if (summary !== state.lastSummary) {
+    state.lastSummary = summary;
+    el.queueSummary.textContent = summary;
+  }
+}
+
+// "waited 12 min" / "called 3 min ago": kept current between queue changes by refreshTimes().
+function timeSpan(kind, iso) {
+  const span = textSpan('waited', '');
+  span.dataset.kind = kind;
+  span.dataset.since = iso || '';
+  showTime(span);
+  return span;
+}
+
+function showTime(span) {
+  const minutes = minutesSince(span.dataset.since);
+  if (span.dataset.kind === 'waited') {
+    span.textContent = 'waited ' + minutes + ' min';
+    return;
+  }
+  const grace = state.queue && state.queue.site.noShowGraceMinutes;
+  const late = Boolean(grace) && minutes >= grace;
+  span.textContent = 'called ' + (minutes < 1 ? 'just now' : minutes + ' min ago') + (late ? ' – grace time over' : '');
+  span.classList.toggle('late', late);
+}
+
+function refreshTimes() {
+  document.querySelectorAll('#main [data-since]').forEach(showTime);
+}
+
+function minutesSince(iso) {
+  if (!iso) {
+    return 0;
+  }
+  return Math.max(0, Math.floor((serverNow() - Date.parse(iso)) / 60000));
+}
+
+function clock(date) {
+  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+// ---------- my desk and the filter ----------
+
+function myDesk() {
+  return el.myDesk.value.trim();
+}
+
+function sameDesk(a, b) {
+  return String(a || '').trim().toLowerCase() === String(b || '').trim().toLowerCase();
+}
+
+function requireDesk() {
+  const desk = myDesk();
+  if (!desk) {
+    say('Enter your desk first, e.g. 1.', 'error');
+    el.myDesk.focus();
+    return null;
+  }
+  if (desk.length > 5 || !/^[\p{L}\p{N} -]+$/u.test(desk)) {
+    say('A desk is named by 1–5 letters or digits.', 'error');
+    el.myDesk.focus();
+    return null;
+  }
+  return desk;
+}
+
+function showFilter() {
+  const parts = [];
+  if (el.filterTopic.value) {
+    parts.push('topic ' + topicName(el.filterTopic.value));
+  }
+  if (el.filterLanguage.value) {
+    parts.push(englishName(el.filterLanguage.value));
+  }
+  el.filterState.textContent = parts.length ? 'Call next calls only: ' + parts.join(', ') + '.' : '';
+  el.callNext.firstChild.textContent = parts.length ? 'Call next (filtered) ' : 'Call next ';
+  if (parts.length) {
+    el.filters.open = true;
+  }
+}
+
+// ---------- actions ----------
+
+async function act(work) {
+  if (state.busy) {
+    return;
+  }
+  state.busy = true;
+  const focused = document.activeElement;
+  setBusy(true);
+  try {
+    await work();
+  } catch (e) {
+    if (e.status !== 401) {
+      say(e.message, 'error');
+    }
+  } finally {
+    state.busy = false;
+    setBusy(false);
+    // A button loses the focus while it is disabled; give it back.
+    if (focused && focused !== document.body && focused.isConnected
+        && (!document.activeElement || document.activeElement === document.body)) {
+      focused.focus();
+    }
+    if (signedIn()) {
+      pollNow();
     }
   }
+}
 
-  function announceSummary(waiting, called) {
-    const fresh = waiting.filter((t) => state.newSince.has(t.number) && Date.now() - state.newSince.get(t.number) < 3000);
-    const summary = waiting.length + ' waiting, ' + called.length + ' at desks.'
-      + (fresh.length ? ' New in the queue: ' + fresh.map((t) => t.code).join(', ') + '.' : '');
-    if (summary !== state.lastSummary) {
-      state.lastSummary = summary;
-      el.queueSummary.textContent = summary;
-    }
+function setBusy(busy) {
+  document.querySelectorAll('#main button').forEach((button) => { button.disabled = busy; });
+  el.main.setAttribute('aria-busy', busy ? 'true' : 'false');
+}
+
+function describe(ticket) {
+  const known = language(ticket.language);
+  const bits = [known ? known.english : ticket.languageName];
+  if (ticket.needsInterpreter) {
+    bits.push('needs an interpreter');
   }
-
-  // "waited 12 min" / "called 3 min ago": kept current between queue changes by refreshTimes().
-  function timeSpan(kind, iso) {
-    const span = textSpan('waited', '');
-    span.dataset.kind = kind;
-    span.dataset.since = iso || '';
-    showTime(span);
-    return span;
+  if (ticket.walkInName) {
+    bits.push('walk-in ' + ticket.walkInName);
   }
+  return ticket.code + ' (' + bits.join(', ') + ')';
+}
 
-  function showTime(span) {
-    const minutes = minutesSince(span.dataset.since);
-    if (span.dataset.kind === 'waited') {
-      span.textContent = 'waited ' + minutes + ' min';
-      return;
-    }
-    const grace = state.queue && state.queue.site.noShowGraceMinutes;
-    const late = Boolean(grace) && minutes >= grace;
-    span.textContent = 'called ' + (minutes < 1 ? 'just now' : minutes + ' min ago') + (late ? ' – grace time over' : '');
-    span.classList.toggle('late', late);
+function callNext() {
+  const desk = requireDesk();
+  if (!desk) {
+    return;
   }
+  act(async () => {
+    const response = await api('POST', sitePath('/call-next'), {
+      desk: desk, topic: el.filterTopic.value || null, language: el.filterLanguage.value || null
+    });
+    const ticket = await response.json();
+    say(describe(ticket) + ' called to desk ' + ticket.desk + '.', 'success');
+  });
+}
 
-  function refreshTimes() {
-    document.querySelectorAll('#main [data-since]').forEach(showTime);
-  }
-
-  function minutesSince(iso) {
-    if (!iso) {
-      return 0;
-    }
-    return Math.max(0, Math.floor((now() - Date.parse(iso)) / 60000));
-  }
-
-  function clock(date) {
-    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
-  }
-
-  // ---------- my desk and the filter ----------
-
-  function myDesk() {
-    return el.myDesk.value.trim();
-  }
-
-  function sameDesk(a, b) {
-    return String(a || '').trim().toLowerCase() === String(b || '').trim().toLowerCase();
-  }
-
-  function requireDesk() {
-    const desk = myDesk();
-    if (!desk) {
-      say('Enter your desk first, e.g. 1.', 'error');
-      el.myDesk.focus();
-      return null;
-    }
-    if (desk.length > 5 || !/^[\p{L}\p{N} -]+$/u.test(desk)) {
-      say('A desk is named by 1–5 letters or digits.', 'error');
-      el.myDesk.focus();
-      return null;
-    }
-    return desk;
-  }
-
-  function showFilter() {
-    const parts = [];
-    if (el.filterTopic.value) {
-      parts.push('topic ' + topicName(el.filterTopic.value));
-    }
-    if (el.filterLanguage.value) {
-      const language = LANGUAGES.find((l) => l.code === el.filterLanguage.value);
-      parts.push(language ? language.english : el.filterLanguage.value);
-    }
-    el.filterState.textContent = parts.length ? 'Call next calls only: ' + parts.join(', ') + '.' : '';
-    el.callNext.firstChild.textContent = parts.length ? 'Call next (filtered) ' : 'Call next ';
-    if (parts.length) {
-      el.filters.open = true;
-    }
-  }
-
-  // ---------- actions ----------
-
-  async function act(work) {
-    if (state.busy) {
-      return;
-    }
-    state.busy = true;
-    const focused = document.activeElement;
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      if (e.status !== 401) {
-        say(e.message, 'error');
-      }
-    } finally {
-      state.busy = false;
-      setBusy(false);
-      // A button loses the focus while it is disabled; give it back.
-      if (focused && focused !== document.body && focused.isConnected
-          && (!document.activeElement || document.activeElement === document.body)) {
-        focused.focus();
-      }
-      if (state.token) {
-        pollNow();
-      }
-    }
-  }
-
-  function setBusy(busy) {
-    document.querySelectorAll('#main button').forEach((button) => { button.disabled = busy; });
-    el.main.setAttribute('aria-busy', busy ? 'true' : 'false');
-  }
-
-  function describe(ticket) {
-    const language = LANGUAGES.find((l) => l.code === ticket.language);
-    const bits = [language ? language.english : ticket.languageName];
-    if (ticket.needsInterpreter) {
-      bits.push('needs an interpreter');
-    }
-    if (ticket.walkInName) {
-      bits.push('walk-in ' + ticket.walkInName);
-    }
-    return ticket.code + ' (' + bits.join(', ') + ')';
-  }
-
-  function callNext() {
+function ticketAction(action, number, code) {
+  const path = sitePath('/tickets/' + encodeURIComponent(number) + '/' + action);
+  if (action === 'call') {
     const desk = requireDesk();
     if (!desk) {
       return;
     }
     act(async () => {
-      const response = await api('POST', sitePath('/call-next'), {
-        desk: desk, topic: el.filterTopic.value || null, language: el.filterLanguage.value || null
-      });
-      const ticket = await response.json();
+      const ticket = await (await api('POST', path, { desk: desk })).json();
       say(describe(ticket) + ' called to desk ' + ticket.desk + '.', 'success');
     });
+    return;
   }
+  act(async () => {
+    const ticket = await (await api('POST', path)).json();
+    const done = {
+      served: ticket.code + ' marked served.',
+      'no-show': ticket.code + ' marked no-show. "Back to queue" under Recently finished undoes it.',
+      recall: ticket.code + ' called again to desk ' + ticket.desk + '.',
+      requeue: ticket.code + ' is back in the queue in its original place.'
+    }[action];
+    say(done || (code + ': done.'), 'success');
+  });
+}
 
-  function ticketAction(action, number, code) {
-    const path = sitePath('/tickets/' + encodeURIComponent(number) + '/' + action);
-    if (action === 'call') {
-      const desk = requireDesk();
-      if (!desk) {
-        return;
-      }
-      act(async () => {
-        const ticket = await (await api('POST', path, { desk: desk })).json();
-        say(describe(ticket) + ' called to desk ' + ticket.desk + '.', 'success');
-      });
-      return;
-    }
-    act(async () => {
-      const ticket = await (await api('POST', path)).json();
-      const done = {
-        served: ticket.code + ' marked served.',
-        'no-show': ticket.code + ' marked no-show. "Back to queue" under Recently finished undoes it.',
-        recall: ticket.code + ' called again to desk ' + ticket.desk + '.',
-        requeue: ticket.code + ' is back in the queue in its original place.'
-      }[action];
-      say(done || (code + ': done.'), 'success');
+function myCalledTicket() {
+  const desk = myDesk();
+  if (!state.queue || !desk) {
+    return null;
+  }
+  const mine = state.queue.tickets.filter((t) => t.status === 'CALLED' && sameDesk(t.desk, desk))
+    .sort((a, b) => String(b.calledAt || '').localeCompare(String(a.calledAt || '')));
+  return mine[0] || null;
+}
+
+function actOnMyTicket(action) {
+  if (!requireDesk()) {
+    return;
+  }
+  const ticket = myCalledTicket();
+  if (!ticket) {
+    say('Nobody is called to desk ' + myDesk() + ' right now.', 'error');
+    return;
+  }
+  ticketAction(action, ticket.number, ticket.code);
+}
+
+function toggleDesk() {
+  const desk = requireDesk();
+  if (!desk) {
+    return;
+  }
+  const open = el.deskToggle.dataset.open !== 'true';
+  act(async () => {
+    const changed = await (await api('PUT', sitePath('/desks/' + encodeURIComponent(desk)), { open: open })).json();
+    say('Desk ' + changed.label + (changed.open ? ' is open.' : ' is closed.'), 'success');
+  });
+}
+
+function addWalkIn(event) {
+  event.preventDefault();
+  const name = el.walkInName.value.trim();
+  const language = el.walkInLanguage.value;
+  if (!name) {
+    say('Enter the walk-in visitor\'s name or initials.', 'error');
+    el.walkInName.focus();
+    return;
+  }
+  if (!language) {
+    say('Choose the walk-in visitor\'s language.', 'error');
+    el.walkInLanguage.focus();
+    return;
+  }
+  act(async () => {
+    const response = await api('POST', sitePath('/walk-ins'), {
+      name: name, language: language, topic: el.walkInTopic.value || null
     });
-  }
+    const ticket = await response.json();
+    el.walkInName.value = '';
+    el.walkInLanguage.value = '';
+    el.walkInTopic.value = '';
+    say('Walk-in ' + ticket.walkInName + ' added to the queue with number ' + ticket.code + '. Tell them the number.',
+      'success');
+    el.walkInName.focus();
+  });
+}
 
-  function myCalledTicket() {
-    const desk = myDesk();
-    if (!state.queue || !desk) {
-      return null;
-    }
-    const mine = state.queue.tickets.filter((t) => t.status === 'CALLED' && sameDesk(t.desk, desk))
-      .sort((a, b) => String(b.calledAt || '').localeCompare(String(a.calledAt || '')));
-    return mine[0] || null;
-  }
+// ---------- keyboard ----------
 
-  function actOnMyTicket(action) {
-    if (!requireDesk()) {
-      return;
-    }
-    const ticket = myCalledTicket();
-    if (!ticket) {
-      say('Nobody is called to desk ' + myDesk() + ' right now.', 'error');
-      return;
-    }
-    ticketAction(action, ticket.number, ticket.code);
+function onKey(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || el.main.hidden) {
+    return;
   }
-
-  function toggleDesk() {
-    const desk = requireDesk();
-    if (!desk) {
-      return;
+  const target = event.target;
+  const tag = target && target.tagName;
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (target && target.isContentEditable)) {
+    if (event.key === 'Escape' && tag !== 'SELECT') {
+      target.blur();
     }
-    const open = el.deskToggle.dataset.open !== 'true';
-    act(async () => {
-      const changed = await (await api('PUT', sitePath('/desks/' + encodeURIComponent(desk)), { open: open })).json();
-      say('Desk ' + changed.label + (changed.open ? ' is open.' : ' is closed.'), 'success');
-    });
+    return;
   }
-
-  function addWalkIn(event) {
+  const key = event.key.toLowerCase();
+  const handlers = {
+    n: callNext,
+    s: () => actOnMyTicket('served'),
+    r: () => actOnMyTicket('recall'),
+    w: () => el.walkInName.focus(),
+    d: () => { el.myDesk.focus(); el.myDesk.select(); },
+    q: () => {
+      const first = el.waitingList.querySelector('button');
+      (first || $('waiting-title')).focus();
+    }
+  };
+  if (handlers[key]) {
     event.preventDefault();
-    const name = el.walkInName.value.trim();
-    const language = el.walkInLanguage.value;
-    if (!name) {
-      say('Enter the walk-in visitor\'s name or initials.', 'error');
-      el.walkInName.focus();
-      return;
-    }
-    if (!language) {
-      say('Choose the walk-in visitor\'s language.', 'error');
-      el.walkInLanguage.focus();
-      return;
-    }
-    act(async () => {
-      const response = await api('POST', sitePath('/walk-ins'), {
-        name: name, language: language, topic: el.walkInTopic.value || null
-      });
-      const ticket = await response.json();
-      el.walkInName.value = '';
-      el.walkInLanguage.value = '';
-      el.walkInTopic.value = '';
-      say('Walk-in ' + ticket.walkInName + ' added to the queue with number ' + ticket.code + '. Tell them the number.',
-        'success');
-      el.walkInName.focus();
-    });
+    handlers[key]();
   }
+}
 
-  // ---------- keyboard ----------
+// ---------- wiring ----------
 
-  function onKey(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || el.main.hidden) {
-      return;
-    }
-    const target = event.target;
-    const tag = target && target.tagName;
-    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (target && target.isContentEditable)) {
-      if (event.key === 'Escape' && tag !== 'SELECT') {
-        target.blur();
-      }
-      return;
-    }
-    const key = event.key.toLowerCase();
-    const handlers = {
-      n: callNext,
-      s: () => actOnMyTicket('served'),
-      r: () => actOnMyTicket('recall'),
-      w: () => el.walkInName.focus(),
-      d: () => { el.myDesk.focus(); el.myDesk.select(); },
-      q: () => {
-        const first = el.waitingList.querySelector('button');
-        (first || $('waiting-title')).focus();
-      }
-    };
-    if (handlers[key]) {
-      event.preventDefault();
-      handlers[key]();
-    }
-  }
+function fillLanguages() {
+  const options = knownLanguages().map((l) => [l.code, languageOption(l)]);
+  fillSelect(el.walkInLanguage, [['', 'Choose…']].concat(options), '');
+  fillSelect(el.filterLanguage, [['', 'Any language']].concat(options),
+    sessionStorage.getItem(STORE.language) || '');
+}
 
-  // ---------- wiring ----------
+function setUp() {
+  $('waiting-title').tabIndex = -1;
 
-  function fillLanguages() {
-    fillSelect(el.walkInLanguage, [['', 'Choose…']].concat(LANGUAGES.map((l) => [l.code, languageOption(l)])), '');
-    fillSelect(el.filterLanguage, [['', 'Any language']].concat(LANGUAGES.map((l) => [l.code, languageOption(l)])),
-      sessionStorage.getItem(STORE.language) || '');
-  }
-
-  function setUp() {
-    $('waiting-title').tabIndex = -1;
-
-    el.signInForm.addEventListener('submit', signIn);
-    el.signOut.addEventListener('click', () => {
-      signedOut('');
-      say('You are signed out.', 'info');
-    });
-    el.siteChoice.addEventListener('change', () => chooseSite(el.siteChoice.value));
-    el.myDesk.addEventListener('input', () => {
-      localStorage.setItem(STORE.desk, myDesk());
-      if (state.queue) {
-        render();
-      } else {
-        renderDesk();
-      }
-    });
-    el.myDesk.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        callNext();
-      }
-    });
-    el.deskToggle.addEventListener('click', toggleDesk);
-    el.callNext.addEventListener('click', callNext);
-    el.filterTopic.addEventListener('change', () => { sessionStorage.setItem(STORE.topic, el.filterTopic.value); showFilter(); });
-    el.filterLanguage.addEventListener('change', () => {
-      sessionStorage.setItem(STORE.language, el.filterLanguage.value);
-      showFilter();
-    });
-    el.walkInForm.addEventListener('submit', addWalkIn);
-    el.main.addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-action]');
-      if (button) {
-        ticketAction(button.dataset.action, button.dataset.number, button.dataset.code);
-      }
-    });
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('visibilitychange', () => {
-      if (!document.hidden && state.token && state.siteId) {
-        pollNow();
-      }
-    });
-    // Waiting times move on even when the queue does not change.
-    setInterval(() => {
-      refreshTimes();
-      showFreshness();
-    }, 15000);
-
-    if (state.token) {
-      start();
+  el.siteChoice.addEventListener('change', () => chooseSite(el.siteChoice.value));
+  el.myDesk.addEventListener('input', () => {
+    localStorage.setItem(STORE.desk, myDesk());
+    if (state.queue) {
+      render();
     } else {
-      showSignIn('');
+      renderDesk();
     }
-  }
+  });
+  el.myDesk.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      callNext();
+    }
+  });
+  el.deskToggle.addEventListener('click', toggleDesk);
+  el.callNext.addEventListener('click', callNext);
+  el.filterTopic.addEventListener('change', () => { sessionStorage.setItem(STORE.topic, el.filterTopic.value); showFilter(); });
+  el.filterLanguage.addEventListener('change', () => {
+    sessionStorage.setItem(STORE.language, el.filterLanguage.value);
+    showFilter();
+  });
+  el.walkInForm.addEventListener('submit', addWalkIn);
+  el.main.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    if (button) {
+      ticketAction(button.dataset.action, button.dataset.number, button.dataset.code);
+    }
+  });
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && signedIn() && state.siteId) {
+      pollNow();
+    }
+  });
+  // Waiting times move on even when the queue does not change.
+  setInterval(() => {
+    refreshTimes();
+    showFreshness();
+  }, 15000);
 
-  function languageOption(language) {
-    return language.english === language.name ? language.english : language.english + ' – ' + language.name;
-  }
+  startSession({ signedIn: signedInAs, signedOut: signedOut });
+}
 
-  fetch('/staff/api/languages')
-    .then((response) => (response.ok ? response.json() : []))
-    .catch(() => [])
-    .then((languages) => {
-      LANGUAGES = languages;
-      fillLanguages();
-      setUp();
-    });
-}());
+loadLanguages().then(() => {
+  fillLanguages();
+  setUp();
+});
