@@ -5,6 +5,10 @@ import {
   englishName, fillSelect, isolated, knownLanguages, language, languageOption, loadLanguages, node, offerSites, say,
   textSpan
 } from './ui.js';
+import {
+  INTERPRETER_ACTIONS, accessibleName, afterAction, interpreterActions, interpreterKey, interpreterState,
+  waitsForInterpreter
+} from './ticket-interpreter.js';
 
 const POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10000;
@@ -21,14 +25,14 @@ const STATUS_CLASS = { SERVED: 'served', NO_SHOW: 'no-show', LEFT: 'left' };
 
 const $ = (id) => document.getElementById(id);
 const el = {
-  noSite: $('no-site'), main: $('main'),
+  noSite: $('no-site'), main: $('main'), interpretersLink: $('interpreters-link'),
   siteChoice: $('site-choice'), siteChoiceLabel: $('site-choice-label'), siteName: $('site-name'),
   feedback: $('feedback'), myDesk: $('my-desk'), deskSuggestions: $('desk-suggestions'), deskToggle: $('desk-toggle'),
   myDeskState: $('my-desk-state'), callNext: $('call-next'), filterTopic: $('filter-topic'),
   filterLanguage: $('filter-language'), filterState: $('filter-state'), filters: $('filters'),
   calledList: $('called-list'), calledEmpty: $('called-empty'), calledCount: $('called-count'),
   waitingList: $('waiting-list'), waitingEmpty: $('waiting-empty'), waitingCount: $('waiting-count'),
-  queueSummary: $('queue-summary'), refreshed: $('refreshed'),
+  queueSummary: $('queue-summary'), interpreterNews: $('interpreter-news'), refreshed: $('refreshed'),
   finishedList: $('finished-list'), finishedEmpty: $('finished-empty'),
   walkInForm: $('walk-in-form'), walkInName: $('walk-in-name'), walkInLanguage: $('walk-in-language'),
   walkInTopic: $('walk-in-topic'), walkInAdd: $('walk-in-add')
@@ -44,6 +48,8 @@ const state = {
   lastFresh: 0,
   knownWaiting: null,
   newSince: new Map(),
+  // What each ticket's interpreter search was when last shown, to announce what changed.
+  interpreterSeen: null,
   topicsShown: null,
   busy: false,
   lastSummary: ''
@@ -77,6 +83,7 @@ function signedOut() {
   stopPolling();
   el.main.hidden = true;
   el.noSite.hidden = true;
+  el.interpretersLink.hidden = true;
   el.siteName.textContent = '';
 }
 
@@ -86,12 +93,16 @@ function chooseSite(siteId) {
   state.etag = null;
   state.knownWaiting = null;
   state.newSince.clear();
+  state.interpreterSeen = null;
   state.topicsShown = null;
   state.lastSummary = '';
   el.siteChoice.value = siteId;
   localStorage.setItem(STORE.site, siteId);
   const summary = (state.me.sites || []).find((s) => s.id === siteId);
   el.siteName.textContent = summary ? summary.name : siteId;
+  // Coordinators manage the site's interpreters on their own page.
+  el.interpretersLink.hidden = !(state.me.coordinatorOf || []).includes(siteId);
+  el.interpretersLink.href = 'interpreters.html?site=' + encodeURIComponent(siteId);
   render();
   pollNow();
 }
@@ -197,6 +208,7 @@ function render() {
   renderFinished(finished);
   renderDesk();
   announceSummary(waiting, called);
+  announceInterpreters(waiting.concat(called));
   document.title = '(' + waiting.length + ') ' + queue.site.name + ' – Vuoro';
 
   if (focusKey) {
@@ -262,8 +274,10 @@ function renderWaiting(waiting) {
     if (state.newSince.has(ticket.number)) {
       item.classList.add('is-new');
     }
-    item.querySelector('.actions').append(
-      actionButton('Call', 'call', ticket, 'secondary', 'Call ' + ticket.code + ' to my desk'));
+    const held = waitsForInterpreter(ticket);
+    item.classList.toggle('held', held);
+    item.querySelector('.actions').append(actionButton('Call', 'call', ticket, 'secondary',
+      'Call ' + ticket.code + ' to my desk' + (held ? ' (their interpreter is not here yet)' : '')));
     item.querySelector('.meta').prepend(timeSpan('waited', ticket.joinedAt));
     return item;
   });
@@ -352,8 +366,31 @@ function ticketItem(ticket) {
     phone.title = 'Phone number, partly hidden';
     meta.append(phone);
   }
-  item.append(who, meta, actions);
+  item.append(who, meta);
+  const interpreter = interpreterPart(ticket);
+  if (interpreter) {
+    item.append(interpreter);
+  }
+  item.append(actions);
   return item;
+}
+
+// A waiting or called visitor's interpreter: where the search stands, whether "call next" passes them by
+// (in words, not only by the row's look), and the buttons for it.
+function interpreterPart(ticket) {
+  const actions = interpreterActions(ticket);
+  if (!ticket.interpreter && !actions.length) {
+    return null;
+  }
+  const held = ticket.status === 'WAITING' && waitsForInterpreter(ticket);
+  return node('div', { className: 'interp', dataset: { testid: 'interpreter-' + ticket.code } },
+    ticket.interpreter ? interpreterState(ticket.interpreter) : null,
+    held ? node('span', {
+      className: 'badge held', textContent: 'Call next skips: interpreter not here yet',
+      title: 'Their own Call button calls them anyway', dataset: { testid: 'skipped-by-call-next' }
+    }) : null,
+    ...actions.map((action) => actionButton(INTERPRETER_ACTIONS[action].label, action, ticket,
+      INTERPRETER_ACTIONS[action].style, accessibleName(action, ticket.code))));
 }
 
 function languageLabel(ticket) {
@@ -421,6 +458,31 @@ function announceSummary(waiting, called) {
   if (summary !== state.lastSummary) {
     state.lastSummary = summary;
     el.queueSummary.textContent = summary;
+  }
+}
+
+// An interpreter confirmed, arrived or not found since the queue was last shown: said to screen readers,
+// and "not found" to everyone, since staff then decide what the visitor gets.
+function announceInterpreters(live) {
+  const first = state.interpreterSeen === null;
+  const seen = state.interpreterSeen || new Map();
+  const news = [];
+  for (const ticket of live) {
+    const key = interpreterKey(ticket.interpreter);
+    if (!first && key && seen.get(ticket.number) !== key) {
+      news.push(ticket);
+    }
+    seen.set(ticket.number, key);
+  }
+  state.interpreterSeen = seen;
+  if (!news.length) {
+    return;
+  }
+  el.interpreterNews.textContent = news.map((t) => t.code + ': ' + interpreterState(t.interpreter).textContent + '.')
+    .join(' ');
+  const notFound = news.filter((t) => t.interpreter.status === 'NONE_FOUND').map((t) => t.code);
+  if (notFound.length) {
+    say('No interpreter found for ' + notFound.join(', ') + '. Call them when a desk is free, or ask again.', 'warning');
   }
 }
 
@@ -552,15 +614,40 @@ function callNext() {
     return;
   }
   act(async () => {
-    const response = await api('POST', sitePath('/call-next'), {
-      desk: desk, topic: el.filterTopic.value || null, language: el.filterLanguage.value || null
-    });
+    let response;
+    try {
+      response = await api('POST', sitePath('/call-next'), {
+        desk: desk, topic: el.filterTopic.value || null, language: el.filterLanguage.value || null
+      });
+    } catch (e) {
+      throw explainNobodyToCall(e);
+    }
     const ticket = await response.json();
     say(describe(ticket) + ' called to desk ' + ticket.desk + '.', 'success');
   });
 }
 
+// "Nobody is waiting" while visitors (of the filter's topic and language) wait for their interpreters: say who,
+// and how to call them anyway.
+function explainNobodyToCall(error) {
+  const topic = el.filterTopic.value.toLowerCase();
+  const language = el.filterLanguage.value;
+  const held = state.queue && error.status === 409 ? state.queue.tickets
+    .filter((t) => t.status === 'WAITING' && waitsForInterpreter(t))
+    .filter((t) => (!topic || String(t.topic || '').toLowerCase() === topic) && (!language || t.language === language))
+    .map((t) => t.code) : [];
+  if (held.length) {
+    error.message = error.message.replace(/\.?$/, '. ') + held.join(', ')
+      + (held.length === 1 ? ' waits' : ' wait') + ' for an interpreter; their own Call button calls them anyway.';
+  }
+  return error;
+}
+
 function ticketAction(action, number, code) {
+  if (INTERPRETER_ACTIONS[action]) {
+    interpreterAction(action, number, code);
+    return;
+  }
   const path = sitePath('/tickets/' + encodeURIComponent(number) + '/' + action);
   if (action === 'call') {
     const desk = requireDesk();
@@ -582,6 +669,19 @@ function ticketAction(action, number, code) {
       requeue: ticket.code + ' is back in the queue in its original place.'
     }[action];
     say(done || (code + ': done.'), 'success');
+  });
+}
+
+function interpreterAction(action, number, code) {
+  const { method, path } = INTERPRETER_ACTIONS[action];
+  act(async () => {
+    const response = await api(method, sitePath('/tickets/' + encodeURIComponent(number) + path));
+    const interpreter = response.status === 204 ? null : await response.json();
+    // Staff hear of their own change here, not again when the queue next shows it.
+    if (state.interpreterSeen) {
+      state.interpreterSeen.set(Number(number), interpreterKey(interpreter));
+    }
+    say(afterAction(action, code, interpreter), interpreter && interpreter.status === 'NONE_FOUND' ? 'warning' : 'success');
   });
 }
 

@@ -2,14 +2,19 @@ package fi.vuoro.local.browser.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.vuoro.local.DemoInterpreters;
 import fi.vuoro.local.RunningService;
+import fi.vuoro.testkit.FakeTwilioApi.RecordedMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,28 +23,39 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Interpreters on the staff pages, in real headless Chromium against the local runtime. On the interpreters page:
- * the demo site's coordinator lists the interpreters, adds one, changes and deactivates them and removes them,
- * with each refusal shown at the field it is about; staff who coordinate no site are told the page is not theirs.
- * Each test leaves the interpreters as the next one expects. Needs the system's Chromium and chromedriver (Debian
- * packages {@code chromium chromium-driver}); skipped where they are not installed.
+ * Interpreters on the staff pages, in real headless Chromium against the local runtime. On the live queue: a
+ * visitor who texts JOIN DARI shows the search with both demo Dari interpreters asked; an interpreter's YES shows
+ * who confirmed, with a masked number, and that "call next" passes the visitor by until the interpreter is here;
+ * "Interpreter arrived" lets call next call them; staff cancel a search and ask again. On the interpreters page:
+ * the demo site's coordinator, coming from the queue, lists the interpreters, adds one, changes and deactivates
+ * them and removes them, with each refusal shown at the field it is about; staff who coordinate no site are told
+ * the page is not theirs. Each test leaves the queue and the interpreters as the next one expects. Needs the
+ * system's Chromium and chromedriver (Debian packages {@code chromium chromium-driver}); skipped where they are
+ * not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InterpreterPagesBrowserIT extends RunningService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)\\D*$");
+    private static final Pattern WALK_IN_NUMBER = Pattern.compile("with number ([A-Z][0-9]{1,3})\\.");
     private static final String NEW_INTERPRETER = "Nasrin Rahimi";
 
     private static Chromium chromium;
     private static WebDriver browser;
     private static StaffPages page;
     private static String annaWindow;
+
+    /** The visitor who needs Dari, whose interpreter the queue tests follow. */
+    private static String dari;
 
     @BeforeAll
     static void startABrowser_withTheServiceOnTheTimeOfDay() throws IOException {
@@ -61,17 +77,150 @@ class InterpreterPagesBrowserIT extends RunningService {
         }
     }
 
-    // ---------- the interpreters page ----------
+    // ---------- the live queue ----------
 
     @Test
     @Order(1)
-    void theCoordinator_signsIn_andSeesTheThreeDemoInterpreters_withMaskedNumbers() {
+    void anna_signsIn_andOpensDesk1_withNoLinkToTheInterpreters_sinceSheCoordinatesNoSite() {
+        browser.get(runtime.baseUrl() + "/staff/index.html");
+        page.signIn("anna");
+        page.until("the live queue of Vuoro Demo", () -> page.shown(By.id("main"))
+                && page.text(By.id("site-name")).equals("Vuoro Demo")
+                && page.text(By.id("refreshed")).startsWith("Updates by itself"));
+        WebElement desk = browser.findElement(By.id("my-desk"));
+        desk.clear();
+        desk.sendKeys("1");
+        page.click(By.id("desk-toggle"));
+        page.waitForFeedback("Desk 1 is open.", "success");
+        assertFalse(page.shown(By.id("interpreters-link")), "anna is staff of the demo site, not its coordinator");
+    }
+
+    @Test
+    @Order(2)
+    void aVisitorWhoTextsJoinDari_showsFindingAnInterpreter_withBothDemoDariInterpretersAsked() {
+        dari = text(newPhone(), "JOIN DARI").ticketCode();
+
+        String state = waitForInterpreterState(dari, "the search in wave 1",
+                s -> s.startsWith("Finding interpreter (wave 1): asked "));
+        assertTrue(state.contains("Parisa Ahmadi") && state.contains("Hamid Karimi"), "both asked: " + state);
+        assertFalse(state.contains("Ayaan Warsame"), "the Arabic and Somali interpreter is not asked: " + state);
+        assertTrue(skippedByCallNext(dari), "call next passes the visitor by: no interpreter is here yet");
+        WebElement ticket = waitingTicket(dari);
+        assertTrue(ticket.getDomAttribute("class").contains("held"), "the row looks held back too");
+        assertEquals("Call " + dari + " to my desk (their interpreter is not here yet)",
+                ticket.findElement(By.cssSelector("[data-testid='call-" + dari + "']")).getDomAttribute("aria-label"));
+        assertEquals(List.of("Cancel interpreter"), interpreterButtons(dari));
+    }
+
+    @Test
+    @Order(3)
+    void anInterpretersYes_showsWhoConfirmedWithAMaskedNumber_andThatCallNextStillPassesTheVisitorBy() {
+        assertNotNull(dari, "the visitor joined");
+        RecordedMessage offer = awaitSms(DemoInterpreters.DARI_AND_ARABIC, 0, m -> true);
+        String confirmed = text(DemoInterpreters.DARI_AND_ARABIC, "YES " + offerCode(offer)).text();
+        assertTrue(confirmed.contains(dari), "Hamid is told the visit is his: " + confirmed);
+
+        String state = waitForInterpreterState(dari, "Hamid's confirmation", s -> s.startsWith("Interpreter confirmed: "));
+        assertTrue(state.startsWith("Interpreter confirmed: Hamid Karimi, +358 "), state);
+        assertTrue(state.contains("•") && !state.contains("500000202"), "his number is masked: " + state);
+        assertTrue(skippedByCallNext(dari), "confirmed is not here: call next still passes the visitor by");
+        assertEquals(List.of("Interpreter arrived", "Cancel interpreter"), interpreterButtons(dari));
+        assertTrue(page.spoken(By.id("interpreter-news")).contains(dari + ": Interpreter confirmed: Hamid Karimi"),
+                "announced to screen readers: " + page.spoken(By.id("interpreter-news")));
+        chromium.screenshot("staff-interpreter-confirmed.png");
+    }
+
+    @Test
+    @Order(4)
+    void callNext_passesByTheVisitorWaitingForTheirInterpreter_andCallsTheOneBehindThem() {
+        assertNotNull(dari, "the visitor joined");
+        String finn = text(newPhone(), "JONO").ticketCode();
+        waitingTicket(finn);
+        assertFalse(skippedByCallNext(finn), "a Finnish visitor needs no interpreter");
+        assertEquals(List.of("Ask for interpreter"), interpreterButtons(finn), "any visitor can be found one");
+
+        page.pressKey("n");
+        page.waitForFeedback(finn + " (Finnish) called to desk 1.", "success");
+        page.click(testId("served-" + finn));
+        page.waitForFeedback(finn + " marked served.", "success");
+
+        page.click(By.id("call-next"));
+        page.waitForFeedback("Nobody is waiting to be called. " + dari
+                + " waits for an interpreter; their own Call button calls them anyway.", "error");
+        assertTrue(page.shown(waitingRow(dari)), dari + " is still waiting");
+    }
+
+    @Test
+    @Order(5)
+    void interpreterArrived_showsTheInterpreterHere_andCallNextThenCallsTheVisitor_andTextsTheInterpreterTheDesk() {
+        assertNotNull(dari, "the visitor joined");
+        page.click(testId("interpreter-arrived-" + dari));
+        page.waitForFeedback(dari + ": interpreter here. Call next can call them now.", "success");
+        waitForInterpreterState(dari, "Hamid here", "Interpreter here: Hamid Karimi"::equals);
+        page.until("no 'call next skips' on " + dari, () -> !skippedByCallNext(dari));
+        assertEquals(List.of(), interpreterButtons(dari), "nothing left to do about the interpreter");
+
+        int since = runtime.sentMessages().size();
+        page.click(By.id("call-next"));
+        page.waitForFeedback(dari + " (Persian, needs an interpreter) called to desk 1.", "success");
+        WebElement atDesk = page.waitFor(dari + " under 'At desks now'",
+                b -> page.find(By.cssSelector("#called-list > li[data-code='" + dari + "']")).orElse(null));
+        assertTrue(atDesk.getText().contains("Interpreter here: Hamid Karimi"), atDesk.getText());
+        RecordedMessage desk = awaitSms(DemoInterpreters.DARI_AND_ARABIC, since, m -> m.body().contains(dari));
+        assertTrue(desk.body().contains("1"), "Hamid is told the desk: " + desk.body());
+
+        page.click(testId("served-" + dari));
+        page.waitForFeedback(dari + " marked served.", "success");
+    }
+
+    @Test
+    @Order(6)
+    void cancellingAndAskingAgain_changeTheInterpreterStateOfAWalkInWhoNeedsDari() {
+        WebElement name = browser.findElement(By.id("walk-in-name"));
+        name.sendKeys("R. S.");
+        new Select(browser.findElement(By.id("walk-in-language"))).selectByValue("fa");
+        name.sendKeys(Keys.ENTER);
+        String added = page.waitFor("the walk-in's number", b -> {
+            Matcher matcher = WALK_IN_NUMBER.matcher(page.text(By.id("feedback")));
+            return matcher.find() ? matcher.group(1) : null;
+        });
+        waitForInterpreterState(added, "the search in wave 1", s -> s.startsWith("Finding interpreter (wave 1): asked "));
+
+        page.click(testId("interpreter-cancel-" + added));
+        page.waitForFeedback(added + ": Interpreter cancelled.", "success");
+        waitForInterpreterState(added, "cancelled", "Interpreter cancelled"::equals);
+        page.until("no 'call next skips' on " + added, () -> !skippedByCallNext(added));
+        assertEquals(List.of("Ask for interpreter"), interpreterButtons(added));
+
+        page.click(testId("interpreter-ask-" + added));
+        page.until("the new search said", () -> page.text(By.id("feedback"))
+                .startsWith(added + ": Finding interpreter (wave 1): asked "));
+        waitForInterpreterState(added, "a new search", s -> s.startsWith("Finding interpreter (wave 1): asked "));
+        assertTrue(skippedByCallNext(added), "call next passes them by again");
+        assertEquals(List.of("Cancel interpreter"), interpreterButtons(added));
+
+        // The visit ends as staff end it, so no offer stays open and nobody waits.
+        page.click(testId("interpreter-cancel-" + added));
+        page.waitForFeedback(added + ": Interpreter cancelled.", "success");
+        page.click(testId("call-" + added));
+        page.waitForFeedback(added + " (Persian, needs an interpreter, walk-in R. S.) called to desk 1.", "success");
+        page.click(testId("served-" + added));
+        page.waitForFeedback(added + " marked served.", "success");
+    }
+
+    // ---------- the interpreters page ----------
+
+    @Test
+    @Order(7)
+    void theCoordinator_comesFromTheQueueToTheInterpretersPage_andSeesTheThreeDemoInterpreters_withMaskedNumbers() {
         browser.switchTo().newWindow(WindowType.WINDOW);
-        browser.get(runtime.baseUrl() + "/staff/interpreters.html");
+        browser.get(runtime.baseUrl() + "/staff/index.html");
         page.signIn("coordinator");
+        page.click(By.id("interpreters-link"));
 
         page.until("the three interpreters of Vuoro Demo", () -> rows().size() == 3
                 && page.text(By.id("site-name")).equals("Vuoro Demo"));
+        assertEquals("coordinator", page.text(By.id("username")), "one sign-in serves both pages");
         assertEquals(List.of("Ayaan Warsame", "Hamid Karimi", "Parisa Ahmadi"),
                 rows().stream().map(r -> r.findElement(By.className("name")).getText()).toList());
         for (WebElement row : rows()) {
@@ -91,7 +240,7 @@ class InterpreterPagesBrowserIT extends RunningService {
     }
 
     @Test
-    @Order(2)
+    @Order(8)
     void addingAnInterpreter_listsThemWithAMaskedNumber_andANumberAlreadyRegisteredIsRefusedAtThePhoneField() {
         type(By.id("f-name"), NEW_INTERPRETER);
         type(By.id("f-phone"), DemoInterpreters.DARI);
@@ -129,7 +278,7 @@ class InterpreterPagesBrowserIT extends RunningService {
     }
 
     @Test
-    @Order(3)
+    @Order(9)
     void editing_changesTheLanguagesAndHours_refusingHoursNotWrittenAsHHmm_andKeepsTheNumber_thenDeactivating() {
         String number = cell(row(NEW_INTERPRETER), Column.NUMBER);
         page.click(rowButton(NEW_INTERPRETER, "Edit"));
@@ -165,7 +314,7 @@ class InterpreterPagesBrowserIT extends RunningService {
     }
 
     @Test
-    @Order(4)
+    @Order(10)
     void removing_asksFirst_keepLeavesTheInterpreter_andRemoveTakesThemOffTheList() {
         page.click(rowButton(NEW_INTERPRETER, "Remove"));
         page.until("the question", () -> page.shown(By.id("remove-dialog")));
@@ -184,11 +333,10 @@ class InterpreterPagesBrowserIT extends RunningService {
     }
 
     @Test
-    @Order(5)
+    @Order(11)
     void anna_whoCoordinatesNoSite_isToldTheInterpretersPageIsForCoordinators() {
         browser.switchTo().window(annaWindow);
         browser.get(runtime.baseUrl() + "/staff/interpreters.html?site=demo");
-        page.signIn("anna");
         page.until("the refusal", () -> page.shown(By.id("not-coordinator")));
         assertEquals("Only for coordinators", page.text(By.id("not-coordinator-title")));
         assertEquals("You are signed in as anna, who coordinates no site. A site's coordinator adds and changes its "
@@ -197,11 +345,39 @@ class InterpreterPagesBrowserIT extends RunningService {
         chromium.screenshot("interpreters-not-coordinator.png");
     }
 
-    // ---------- the interpreters list ----------
+    // ---------- the queue's rows ----------
 
     private static By testId(String id) {
         return By.cssSelector("[data-testid='" + id + "']");
     }
+
+    private static By waitingRow(String code) {
+        return By.cssSelector("#waiting-list > li[data-code='" + code + "']");
+    }
+
+    private static WebElement waitingTicket(String code) {
+        return page.waitFor(code + " in the waiting list", b -> page.find(waitingRow(code)).orElse(null));
+    }
+
+    private static String waitForInterpreterState(String code, String expected, Predicate<String> matches) {
+        By state = By.cssSelector("[data-testid='interpreter-" + code + "'] [data-testid='interpreter-state']");
+        return page.waitFor(code + ": " + expected + " (shown: '" + page.text(state) + "')", b -> {
+            String shown = page.text(state);
+            return matches.test(shown) ? shown : null;
+        });
+    }
+
+    private static boolean skippedByCallNext(String code) {
+        return page.shown(By.cssSelector("#waiting-list [data-testid='interpreter-" + code
+                + "'] [data-testid='skipped-by-call-next']"));
+    }
+
+    private static List<String> interpreterButtons(String code) {
+        return browser.findElements(By.cssSelector("[data-testid='interpreter-" + code + "'] button")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    // ---------- the interpreters list ----------
 
     /** The columns of the interpreters table, in order. */
     private enum Column { NAME, NUMBER, INTERPRETS, SITES, HOURS, ACTIVE }
@@ -228,5 +404,26 @@ class InterpreterPagesBrowserIT extends RunningService {
         WebElement input = browser.findElement(field);
         input.clear();
         input.sendKeys(text);
+    }
+
+    // ---------- SMS ----------
+
+    /** The first SMS sent to the number through Twilio's REST API (not a TwiML reply) after {@code since}. */
+    private static RecordedMessage awaitSms(String phone, int since, Predicate<RecordedMessage> matching) {
+        return new FluentWait<>(runtime).withTimeout(PATIENCE).pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "no matching SMS reached the interpreter within " + PATIENCE.toSeconds() + " s")
+                .until(r -> {
+                    List<RecordedMessage> all = r.sentMessages();
+                    return all.subList(Math.min(since, all.size()), all.size()).stream()
+                            .filter(m -> phone.equals(m.to()) && m.statusCallback() != null).filter(matching)
+                            .findFirst().orElse(null);
+                });
+    }
+
+    /** An offer's code: the last number of its text. */
+    private static int offerCode(RecordedMessage offer) {
+        Matcher matcher = LAST_NUMBER.matcher(offer.body());
+        assertTrue(matcher.find(), "no offer code in: " + offer.body());
+        return Integer.parseInt(matcher.group(1));
     }
 }

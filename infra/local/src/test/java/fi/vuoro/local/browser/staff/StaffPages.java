@@ -14,6 +14,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,6 +86,17 @@ final class StaffPages {
         assertEquals("feedback " + kind, feedback.getDomAttribute("class"), "said as " + kind);
         boolean urgent = kind.equals("error") || kind.equals("warning");
         assertEquals(urgent ? "assertive" : "polite", feedback.getDomAttribute("aria-live"), "announced to screen readers");
+    }
+
+    /** The text a screen reader gets from an element, also one that is visually hidden. */
+    String spoken(By by) {
+        return find(by).map(e -> e.getDomProperty("textContent")).orElse("").strip();
+    }
+
+    /** A key pressed as someone at the desk would, with the cursor in no text field. */
+    void pressKey(String key) {
+        ((JavascriptExecutor) browser).executeScript("if (document.activeElement) { document.activeElement.blur(); }");
+        new Actions(browser).sendKeys(key).perform();
     }
 
     /**
