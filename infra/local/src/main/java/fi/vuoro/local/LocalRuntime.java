@@ -48,7 +48,7 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.printf("%nVuoro runs at %s%n"
                         + "  SMS simulator:    %s/simulator/index.html  (demo site number %s)%n"
                         + "  staff live queue: %s/staff/index.html  (anna / vuoro-demo)%n"
-                        + "  interpreters API: %s/staff/api/sites/demo/interpreters  (coordinator / vuoro-demo)%n"
+                        + "  interpreters:     %s/staff/interpreters.html  (coordinator / vuoro-demo)%n"
                         + "    demo interpreters text %s from +358500000201 (fa), +358500000202 (fa, ar),"
                         + " +358500000203 (ar, so)%n"
                         + "  lobby screen:     %s/lobby/index.html?site=demo%n"

@@ -105,10 +105,12 @@ class InterpreterPagesBrowserIT extends RunningService {
         assertTrue(state.contains("Parisa Ahmadi") && state.contains("Hamid Karimi"), "both asked: " + state);
         assertFalse(state.contains("Ayaan Warsame"), "the Arabic and Somali interpreter is not asked: " + state);
         assertTrue(skippedByCallNext(dari), "call next passes the visitor by: no interpreter is here yet");
-        WebElement ticket = waitingTicket(dari);
-        assertTrue(ticket.getDomAttribute("class").contains("held"), "the row looks held back too");
-        assertEquals("Call " + dari + " to my desk (their interpreter is not here yet)",
-                ticket.findElement(By.cssSelector("[data-testid='call-" + dari + "']")).getDomAttribute("aria-label"));
+        // The list is re-rendered on every poll: the row's class and its call button are read in one go.
+        List<String> ticket = page.waitFor(dari + " in the waiting list", x -> page.find(waitingRow(dari)).map(row -> List.of(
+                row.getDomAttribute("class"),
+                row.findElement(By.cssSelector("[data-testid='call-" + dari + "']")).getDomAttribute("aria-label"))).orElse(null));
+        assertTrue(ticket.get(0).contains("held"), "the row looks held back too");
+        assertEquals("Call " + dari + " to my desk (their interpreter is not here yet)", ticket.get(1));
         assertEquals(List.of("Cancel interpreter"), interpreterButtons(dari));
     }
 

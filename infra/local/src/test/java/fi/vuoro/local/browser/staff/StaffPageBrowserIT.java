@@ -165,10 +165,11 @@ class StaffPageBrowserIT {
         assertTrue(matcher.find(), "the JONO reply gives a ticket code: " + reply);
         code = matcher.group(1);
 
-        WebElement ticket = waitFor(code + " in the waiting list", b -> find(By.cssSelector(
-                "#waiting-list > li[data-code='" + code + "']")).orElse(null));
-        assertEquals("Suomi", ticket.findElement(By.cssSelector("[data-testid='language']")).getText());
-        String shown = ticket.getText();
+        List<String> row = waitFor(code + " in the waiting list", b -> find(By.cssSelector(
+                "#waiting-list > li[data-code='" + code + "']")).map(ticket -> List.of(
+                ticket.findElement(By.cssSelector("[data-testid='language']")).getText(), ticket.getText())).orElse(null));
+        assertEquals("Suomi", row.get(0));
+        String shown = row.get(1);
         assertTrue(shown.contains("waited 0 min") || shown.contains("waited 1 min"), "time waited: " + shown);
         assertTrue(shown.contains("•"), "a masked phone number: " + shown);
         assertFalse(shown.contains(VISITOR.substring(4)), "never the visitor's whole number: " + shown);
@@ -193,9 +194,10 @@ class StaffPageBrowserIT {
         calledAt = System.nanoTime();
         pressKey("n");  // the documented shortcut for "Call next"
         waitForFeedback(code + " (Finnish) called to desk 1.");
-        WebElement atDesk = waitFor(code + " under 'At desks now'", b -> find(By.cssSelector(
-                "#called-list > li[data-code='" + code + "']")).orElse(null));
-        assertEquals("Desk 1", atDesk.findElement(By.cssSelector("[data-testid='desk-of-" + code + "']")).getText());
+        String desk = waitFor(code + " under 'At desks now'", b -> find(By.cssSelector(
+                "#called-list > li[data-code='" + code + "']")).map(atDesk -> atDesk.findElement(
+                By.cssSelector("[data-testid='desk-of-" + code + "']")).getText()).orElse(null));
+        assertEquals("Desk 1", desk);
         assertTrue(find(By.cssSelector("#waiting-list > li[data-code='" + code + "']")).isEmpty(),
                 code + " is no longer waiting");
         assertTrue(samePageLoad(), "the staff page was not reloaded");
@@ -242,9 +244,9 @@ class StaffPageBrowserIT {
         waitForFeedback(code + " marked served.");
         waitFor(code + " gone from 'At desks now'", b -> find(By.cssSelector(
                 "#called-list > li[data-code='" + code + "']")).isEmpty() ? true : null);
-        WebElement finished = waitFor(code + " under 'Recently finished'", b -> find(By.cssSelector(
-                "#finished-list > li[data-code='" + code + "']")).orElse(null));
-        assertTrue(finished.getText().contains("Served"), "shown as served: " + finished.getText());
+        String finished = waitFor(code + " under 'Recently finished'", b -> find(By.cssSelector(
+                "#finished-list > li[data-code='" + code + "']")).map(WebElement::getText).orElse(null));
+        assertTrue(finished.contains("Served"), "shown as served: " + finished);
         assertEquals("0", text(By.id("called-count")));
 
         browser.switchTo().window(lobbyWindow);
@@ -274,20 +276,29 @@ class StaffPageBrowserIT {
         assertTrue(matcher.find(), "the confirmation names the ticket: " + feedback);
         String walkIn = matcher.group(1);
 
-        WebElement ticket = waitFor(walkIn + " in the waiting list", b -> find(By.cssSelector(
-                "#waiting-list > li[data-code='" + walkIn + "']")).orElse(null));
-        WebElement language = ticket.findElement(By.cssSelector("[data-testid='language']"));
-        assertEquals("العربية", language.getText());
-        assertEquals("rtl", language.getCssValue("direction"), "the language's name reads right to left");
-        assertEquals("M.K.", ticket.findElement(By.cssSelector("[data-testid='walk-in-name'] bdi")).getText());
-        assertTrue(ticket.getText().contains("Kela"), "the topic: " + ticket.getText());
-        assertFalse(ticket.findElements(By.cssSelector("[data-testid='needs-interpreter']")).isEmpty(),
-                "the demo site's staff speak no Arabic: an interpreter is needed");
+        // The list is re-rendered on every poll, so the row is read whole in one go (again if it was replaced meanwhile).
+        WalkInRow row = waitFor(walkIn + " in the waiting list", b -> find(By.cssSelector(
+                "#waiting-list > li[data-code='" + walkIn + "']")).map(WalkInRow::read).orElse(null));
+        assertEquals("العربية", row.language());
+        assertEquals("rtl", row.languageDirection(), "the language's name reads right to left");
+        assertEquals("M.K.", row.name());
+        assertTrue(row.text().contains("Kela"), "the topic: " + row.text());
+        assertTrue(row.needsInterpreter(), "the demo site's staff speak no Arabic: an interpreter is needed");
         assertEquals("", browser.findElement(By.id("walk-in-name")).getDomProperty("value"), "the form is emptied");
         assertTrue(samePageLoad(), "the staff page was not reloaded");
         chromium.viewport(820, 1180);  // a tablet at the desk
         chromium.screenshot("staff-page-tablet.png");
         chromium.viewport(1280, 1000);
+    }
+
+    /** What a walk-in's row in the waiting list shows, read at one moment. */
+    private record WalkInRow(String language, String languageDirection, String name, String text, boolean needsInterpreter) {
+        static WalkInRow read(WebElement ticket) {
+            WebElement language = ticket.findElement(By.cssSelector("[data-testid='language']"));
+            return new WalkInRow(language.getText(), language.getCssValue("direction"),
+                    ticket.findElement(By.cssSelector("[data-testid='walk-in-name'] bdi")).getText(), ticket.getText(),
+                    !ticket.findElements(By.cssSelector("[data-testid='needs-interpreter']")).isEmpty());
+        }
     }
 
     // ---------- the visitor's phone ----------
