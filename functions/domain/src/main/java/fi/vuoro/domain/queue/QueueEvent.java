@@ -26,9 +26,18 @@ public sealed interface QueueEvent {
     record Called(Site site, Ticket ticket, String desk, boolean recall, Instant at) implements QueueEvent {
     }
 
-    /** The visit ended at the desk: served or no-show; {@code serviceTime} from the call to the end. */
-    record Finished(Site site, Ticket ticket, TicketStatus outcome, Optional<Duration> serviceTime, Instant at)
-            implements QueueEvent {
+    /**
+     * The visit ended at the desk: served or no-show; {@code serviceTime} from the call to the end. The ended ticket
+     * has forgotten the visitor's number; {@code replyTo} is its encrypted copy as the ticket held it until now, for
+     * the one SMS an ended visit may still owe (the feedback invitation). It is never stored from here.
+     */
+    record Finished(Site site, Ticket ticket, TicketStatus outcome, Optional<Duration> serviceTime,
+                    Optional<String> replyTo, Instant at) implements QueueEvent {
+
+        @Override
+        public String toString() {
+            return "Finished[" + ticket + " " + outcome + "]";
+        }
     }
 
     /** Staff put a called or no-show visitor back in the queue. */

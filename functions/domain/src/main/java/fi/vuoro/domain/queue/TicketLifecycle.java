@@ -51,7 +51,7 @@ public final class TicketLifecycle {
         Ticket served = ticket.ended(TicketStatus.SERVED, now);
         Optional<Duration> took = ticket.calledAt().map(called -> Duration.between(called, now));
         return new TicketChange(ticket, served, List.of(), true,
-                List.of(new QueueEvent.Finished(site, served, TicketStatus.SERVED, took, now)));
+                List.of(new QueueEvent.Finished(site, served, TicketStatus.SERVED, took, ticket.phoneCipher(), now)));
     }
 
     /** CALLED to NO_SHOW: the visitor did not come; they are told how to join again. */
@@ -60,7 +60,8 @@ public final class TicketLifecycle {
         Ticket missed = ticket.ended(TicketStatus.NO_SHOW, now);
         // The notice is made from the ticket as called, while it still holds the number.
         return new TicketChange(ticket, missed, owed(sms.noShow(site, ticket, now)), true,
-                List.of(new QueueEvent.Finished(site, missed, TicketStatus.NO_SHOW, Optional.empty(), now)));
+                List.of(new QueueEvent.Finished(site, missed, TicketStatus.NO_SHOW, Optional.empty(),
+                        ticket.phoneCipher(), now)));
     }
 
     /** CALLED or NO_SHOW back to WAITING, in the ticket's original place. */

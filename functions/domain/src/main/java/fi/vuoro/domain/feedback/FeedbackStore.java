@@ -1,0 +1,31 @@
+package fi.vuoro.domain.feedback;
+
+import fi.vuoro.domain.outbox.OutboundSms;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where feedback invitations and answers live. */
+public interface FeedbackStore {
+
+    /**
+     * Writes an invitation atomically: the invitation under its token's hash, the digit reply window under the
+     * visitor's number hash (replacing an older one) and the SMS that carries the link (both absent for a walk-in
+     * handed a printed link), and one more "invited" in the site's tally of the week for these traits.
+     */
+    void invite(FeedbackInvitation invitation, Optional<DigitReply> digitReply, Optional<OutboundSms> sms);
+
+    /** The open invitation of this token hash; empty once it was answered or has expired. */
+    Optional<FeedbackInvitation> find(String tokenHash, Instant now);
+
+    /** The visitor's digit reply window, if one is open. */
+    Optional<DigitReply> digitReplyOf(String phoneHash, Instant now);
+
+    /**
+     * Stores an answer once, atomically: deletes the invitation (only while it exists), stores the answer without
+     * anything that links it to the invitation, adds it to the site's tally of the week, and stores the volunteer
+     * offer, if any, as a record of its own.
+     *
+     * @return false if the invitation was answered already (or expired meanwhile); nothing was written
+     */
+    boolean answer(FeedbackInvitation invitation, AnonymousAnswer answer, Optional<VolunteerOffer> volunteer);
+}
