@@ -85,6 +85,10 @@ public final class FeedbackService implements QueueListener {
     }
 
     private void inviteBySms(Site site, Ticket ticket, String phoneCipher, Instant now) {
+        if (settings.publicBaseUrl().isBlank()) {
+            LOG.warn("No public base URL is configured: visitors cannot be sent a feedback link");
+            return;
+        }
         Language language = languageOf(ticket.language());
         String token = newToken(language, now);
         FeedbackInvitation invitation = invitation(site, ticket, token, now);
@@ -105,6 +109,9 @@ public final class FeedbackService implements QueueListener {
      * @throws QueueConflictException if the visit was not served, or the visitor has a phone (they get the SMS)
      */
     public String walkInLink(Site site, Ticket ticket, Instant now) {
+        if (settings.publicBaseUrl().isBlank()) {
+            throw new IllegalStateException("No public base URL is configured: a feedback link cannot be made");
+        }
         if (ticket.status() != TicketStatus.SERVED) {
             throw new QueueConflictException("Ticket " + ticket.code() + " has not been served: feedback comes after");
         }

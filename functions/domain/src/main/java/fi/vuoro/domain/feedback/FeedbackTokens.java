@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,14 +29,14 @@ public final class FeedbackTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final byte[] key;
+    private final Supplier<byte[]> key;
 
-    /** @param key the secret that seals tokens; a deployment's own, never shared with anything else */
-    public FeedbackTokens(byte[] key) {
-        if (key.length < 16) {
-            throw new IllegalArgumentException("A token key has at least 128 bits");
-        }
-        this.key = key.clone();
+    /**
+     * @param key the secret that seals tokens, at least 128 bits; a deployment's own. Asked for when a token is
+     *            first made or read, not before (a secret is fetched on first use, after a snapshot restore).
+     */
+    public FeedbackTokens(Supplier<byte[]> key) {
+        this.key = key;
     }
 
     /** What a valid token says. */
@@ -101,8 +102,12 @@ public final class FeedbackTokens {
 
     private byte[] mac(byte[] data, int length) {
         try {
+            byte[] secret = key.get();
+            if (secret.length < 16) {
+                throw new IllegalStateException("A token key has at least 128 bits");
+            }
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             mac.update(data, 0, length);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
