@@ -212,9 +212,12 @@ public final class FeedbackService implements QueueListener {
         return catalogue.render(language, MessageKey.FEEDBACK_THANKS);
     }
 
-    /** Whether the sender has an open digit window: a single digit from them is an answer, not a menu choice. */
+    /**
+     * Whether a single digit from the sender is a feedback answer (their window is open and the invitation not
+     * answered yet) rather than a choice from the language menu.
+     */
     public boolean awaitsDigit(String phoneHash, Instant now) {
-        return store.digitReplyOf(phoneHash, now).isPresent();
+        return store.digitReplyOf(phoneHash, now).flatMap(window -> store.find(window.tokenHash(), now)).isPresent();
     }
 
     private FeedbackPage form(Language language, FeedbackInvitation invitation, String token,
