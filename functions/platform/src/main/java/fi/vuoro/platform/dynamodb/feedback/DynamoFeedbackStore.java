@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -41,6 +42,7 @@ public final class DynamoFeedbackStore implements FeedbackStore {
 
     static final String INVITATION = "INVITATION";
     static final String DIGIT_REPLY = "FEEDBACK";
+    private static final int ATTEMPTS = 4;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -118,15 +120,33 @@ public final class DynamoFeedbackStore implements FeedbackStore {
         writes.add(TransactWriteItem.builder().update(ReportItems.countAnswer(table, answer)).build());
         volunteer.ifPresent(offer -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(volunteerItem(offer)).conditionExpression("attribute_not_exists(PK)").build()).build()));
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            List<CancellationReason> reasons = cancelled.cancellationReasons();
-            if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                return false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                    return false;
+                }
+                // Another answer of the same link (or tally) was being written: try again, and the invitation's
+                // condition tells whether that one won.
+                boolean conflict = reasons != null && reasons.stream()
+                        .anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+                if (!conflict || attempt >= ATTEMPTS) {
+                    throw cancelled;
+                }
+                pause(attempt);
             }
-            throw cancelled;
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10L << attempt, 30L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing an answer", e);
         }
     }
 
