@@ -4,6 +4,7 @@ import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
 import fi.vuoro.domain.language.PageText;
+import fi.vuoro.domain.language.PlaceholderLimits;
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.outbox.Premise;
 import fi.vuoro.domain.queue.QueueConflictException;
@@ -73,6 +74,11 @@ public final class FeedbackService implements QueueListener {
         this.interpreters = interpreters;
         this.catalogue = catalogue;
         this.settings = settings;
+        int linkLength = settings.publicBaseUrl().length() + "/f/".length() + FeedbackTokens.LENGTH;
+        if (linkLength > PlaceholderLimits.LINK_MAX_LENGTH) {
+            LOG.warn("Feedback links will be {} characters, longer than the {} the feedback SMS is measured for: "
+                    + "use a shorter public base URL", linkLength, PlaceholderLimits.LINK_MAX_LENGTH);
+        }
     }
 
     /** A served visit invites its visitor, if an SMS can reach them. */

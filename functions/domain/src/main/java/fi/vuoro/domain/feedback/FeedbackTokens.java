@@ -16,16 +16,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The one-time tokens of feedback links: 24 URL-safe characters holding 64 random bits, the last day the link is
- * open and the visitor's language, sealed with a keyed MAC. The MAC tells a tampered or cut-short link from a real
- * one before anything is read, and the language and day let every page (even "expired" and "already answered",
- * when the invitation is gone) speak the visitor's language. Only the token's hash is stored.
+ * The one-time tokens of feedback links: 18 URL-safe characters (so the link fits the SMS) holding 48 random bits,
+ * the last day the link is open and the visitor's language, sealed with a 24-bit keyed MAC. The MAC tells a
+ * tampered or cut-short link from a real one before anything is read; guessing a link means hitting both an open
+ * invitation's random part and its MAC, about one chance in 2^72 per open link. The language and day let every
+ * page (even "expired" and "already answered", when the invitation is gone) speak the visitor's language. Only the
+ * token's hash is stored.
  */
 public final class FeedbackTokens {
 
-    public static final int LENGTH = 24;
-    private static final int RANDOM_BYTES = 8;
-    private static final int MAC_BYTES = 6;
+    public static final int LENGTH = 18;
+    private static final int RANDOM_BYTES = 6;
+    private static final int MAC_BYTES = 3;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -74,6 +76,9 @@ public final class FeedbackTokens {
             bytes = DECODER.decode(token);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+        if (!ENCODER.encodeToString(bytes).equals(token)) {
+            return Optional.empty();  // the last character's spare bits were changed: not a token we made
         }
         byte[] expected = mac(bytes, RANDOM_BYTES + 4);
         byte[] given = new byte[MAC_BYTES];

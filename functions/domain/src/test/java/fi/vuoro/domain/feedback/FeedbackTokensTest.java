@@ -18,11 +18,11 @@ class FeedbackTokensTest {
     private final FeedbackTokens tokens = new FeedbackTokens(() -> "sixteen byte key".getBytes(StandardCharsets.UTF_8));
 
     @Test
-    void aToken_is24UrlSafeCharacters_andOpensToItsLanguageAndLastDay() {
+    void aToken_is18UrlSafeCharacters_andOpensToItsLanguageAndLastDay() {
         String token = tokens.issue("ar", LocalDate.of(2026, 12, 9));
 
         assertEquals(FeedbackTokens.LENGTH, token.length());
-        assertTrue(token.matches("[A-Za-z0-9_-]{24}"), token);
+        assertTrue(token.matches("[A-Za-z0-9_-]{18}"), token);
         FeedbackTokens.Opened opened = tokens.open(token).orElseThrow();
         assertEquals("ar", opened.language());
         assertEquals(LocalDate.of(2026, 12, 9), opened.lastDay());
