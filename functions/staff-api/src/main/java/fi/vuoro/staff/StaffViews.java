@@ -70,6 +70,11 @@ final class StaffViews {
     record LobbyView(String siteName, List<LobbyCall> calls) {
     }
 
+    /** A served walk-in's printed feedback link, and the same link as a QR code (an SVG document). */
+    @Introspected
+    record FeedbackCardView(String link, String qrSvg) {
+    }
+
     @Introspected
     record SiteSummary(String id, String name) {
     }
