@@ -79,6 +79,7 @@ function chooseSite(siteId) {
   localStorage.setItem(STORE.site, siteId);
   el.siteName.textContent = siteName(siteId);
   document.title = 'Interpreters of ' + siteName(siteId) + ' – Vuoro';
+  $('reports-link').href = 'reports.html?site=' + encodeURIComponent(siteId);
   startAdding();
   load();
 }
