@@ -25,7 +25,7 @@ const STATUS_CLASS = { SERVED: 'served', NO_SHOW: 'no-show', LEFT: 'left' };
 
 const $ = (id) => document.getElementById(id);
 const el = {
-  noSite: $('no-site'), main: $('main'), interpretersLink: $('interpreters-link'),
+  noSite: $('no-site'), main: $('main'), interpretersLink: $('interpreters-link'), reportsLink: $('reports-link'),
   siteChoice: $('site-choice'), siteChoiceLabel: $('site-choice-label'), siteName: $('site-name'),
   feedback: $('feedback'), myDesk: $('my-desk'), deskSuggestions: $('desk-suggestions'), deskToggle: $('desk-toggle'),
   myDeskState: $('my-desk-state'), callNext: $('call-next'), filterTopic: $('filter-topic'),
@@ -35,7 +35,9 @@ const el = {
   queueSummary: $('queue-summary'), interpreterNews: $('interpreter-news'), refreshed: $('refreshed'),
   finishedList: $('finished-list'), finishedEmpty: $('finished-empty'),
   walkInForm: $('walk-in-form'), walkInName: $('walk-in-name'), walkInLanguage: $('walk-in-language'),
-  walkInTopic: $('walk-in-topic'), walkInAdd: $('walk-in-add')
+  walkInTopic: $('walk-in-topic'), walkInAdd: $('walk-in-add'),
+  cardDialog: $('card-dialog'), cardLanguage: $('card-language'), cardQr: $('card-qr'), cardLink: $('card-link'),
+  cardPrint: $('card-print'), cardClose: $('card-close')
 };
 
 const state = {
@@ -84,7 +86,11 @@ function signedOut() {
   el.main.hidden = true;
   el.noSite.hidden = true;
   el.interpretersLink.hidden = true;
+  el.reportsLink.hidden = true;
   el.siteName.textContent = '';
+  if (el.cardDialog.open) {
+    el.cardDialog.close();
+  }
 }
 
 function chooseSite(siteId) {
@@ -100,9 +106,12 @@ function chooseSite(siteId) {
   localStorage.setItem(STORE.site, siteId);
   const summary = (state.me.sites || []).find((s) => s.id === siteId);
   el.siteName.textContent = summary ? summary.name : siteId;
-  // Coordinators manage the site's interpreters on their own page.
-  el.interpretersLink.hidden = !(state.me.coordinatorOf || []).includes(siteId);
+  // Coordinators manage the site's interpreters and read its reports on their own pages.
+  const coordinates = (state.me.coordinatorOf || []).includes(siteId);
+  el.interpretersLink.hidden = !coordinates;
   el.interpretersLink.href = 'interpreters.html?site=' + encodeURIComponent(siteId);
+  el.reportsLink.hidden = !coordinates;
+  el.reportsLink.href = 'reports.html?site=' + encodeURIComponent(siteId);
   render();
   pollNow();
 }
@@ -321,6 +330,10 @@ function renderFinished(finished) {
     if (ticket.status === 'NO_SHOW') {
       item.querySelector('.actions').append(
         actionButton('Back to queue', 'requeue', ticket, 'secondary', 'Put ' + ticket.code + ' back in the queue'));
+    } else if (ticket.status === 'SERVED' && ticket.walkInName) {
+      // A walk-in has no phone for the feedback SMS: they get the link on paper.
+      item.querySelector('.actions').append(actionButton('Feedback card', 'feedback-card', ticket, 'secondary',
+        'Feedback card for ' + ticket.code));
     } else {
       item.querySelector('.actions').remove();
     }
@@ -648,6 +661,10 @@ function ticketAction(action, number, code) {
     interpreterAction(action, number, code);
     return;
   }
+  if (action === 'feedback-card') {
+    feedbackCard(number, code);
+    return;
+  }
   const path = sitePath('/tickets/' + encodeURIComponent(number) + '/' + action);
   if (action === 'call') {
     const desk = requireDesk();
@@ -670,6 +687,38 @@ function ticketAction(action, number, code) {
     }[action];
     say(done || (code + ': done.'), 'success');
   });
+}
+
+// The card holds a new one-time link each time it is opened; the page keeps it only while the card is open.
+function feedbackCard(number, code) {
+  const ticket = state.queue && state.queue.tickets.find((t) => String(t.number) === String(number));
+  act(async () => {
+    const card = await (await api('POST', sitePath('/tickets/' + encodeURIComponent(number) + '/feedback-link'))).json();
+    el.cardLanguage.textContent = ticket ? ticket.languageName || ticket.language : '';
+    if (ticket) {
+      el.cardLanguage.lang = ticket.language;
+      el.cardLanguage.dir = ticket.rightToLeft ? 'rtl' : 'ltr';
+    }
+    el.cardLink.textContent = card.link;
+    el.cardQr.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(card.qrSvg);
+    el.cardDialog.dataset.code = code;
+    el.cardDialog.showModal();
+    el.cardPrint.focus();
+  });
+}
+
+function closeCard() {
+  el.cardDialog.close();
+}
+
+function forgetCard() {
+  el.cardLink.textContent = '';
+  el.cardQr.removeAttribute('src');
+  // The row was drawn again while the card was open: give the focus to its button as it is now.
+  const button = document.querySelector('[data-testid="feedback-card-' + el.cardDialog.dataset.code + '"]');
+  if (button) {
+    button.focus();
+  }
 }
 
 function interpreterAction(action, number, code) {
@@ -750,7 +799,7 @@ function addWalkIn(event) {
 // ---------- keyboard ----------
 
 function onKey(event) {
-  if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || el.main.hidden) {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || el.main.hidden || el.cardDialog.open) {
     return;
   }
   const target = event.target;
@@ -814,6 +863,9 @@ function setUp() {
     showFilter();
   });
   el.walkInForm.addEventListener('submit', addWalkIn);
+  el.cardPrint.addEventListener('click', () => window.print());
+  el.cardClose.addEventListener('click', closeCard);
+  el.cardDialog.addEventListener('close', forgetCard);
   el.main.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
     if (button) {
