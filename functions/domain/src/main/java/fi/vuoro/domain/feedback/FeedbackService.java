@@ -110,7 +110,8 @@ public final class FeedbackService implements QueueListener {
     }
 
     /**
-     * A printed link for a served walk-in who has no phone: the staff page shows it with its QR code.
+     * A printed link for a served walk-in who has no phone: the staff page shows it with its QR code. Printing it
+     * again gives the same link and invites nobody twice.
      *
      * @throws QueueConflictException if the visit was not served, or the visitor has a phone (they get the SMS)
      */
@@ -124,8 +125,15 @@ public final class FeedbackService implements QueueListener {
         if (ticket.walkInName().isEmpty()) {
             throw new QueueConflictException("Ticket " + ticket.code() + " joined by SMS: its visitor got the link by SMS");
         }
-        String token = newToken(languageOf(ticket.language()), now);
-        store.invite(invitation(site, ticket, token, now), Optional.empty(), Optional.empty());
+        // The same card however often it is printed: the token follows from the ticket, and the invitation (and
+        // its count) is written once. The link is open for the lifetime counted from the visit's day.
+        LocalDate lastDay = ticket.day().date().plusDays(settings.linkLifetime().toDays());
+        String reference = ticket.siteId() + "/" + ticket.day().date() + "/" + ticket.number();
+        String token = tokens.issueFor(reference, languageOf(ticket.language()).code(), lastDay);
+        VisitTraits traits = new VisitTraits(ticket.topic(), ticket.language(), interpreters.wasUsed(ticket.ref(), now));
+        FeedbackInvitation invitation = new FeedbackInvitation(FeedbackTokens.hash(token), site.id(),
+                ServiceWeek.of(ticket.day().date()), traits, lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        store.inviteWalkIn(invitation, ticket.ref(), ticket.expiresAt());
         return link(token);
     }
 

@@ -1,6 +1,7 @@
 package fi.vuoro.domain.feedback;
 
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.TicketRef;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,6 +14,14 @@ public interface FeedbackStore {
      * handed a printed link), and one more "invited" in the site's tally of the week for these traits.
      */
     void invite(FeedbackInvitation invitation, Optional<DigitReply> digitReply, Optional<OutboundSms> sms);
+
+    /**
+     * Writes a walk-in's printed invitation once per ticket, atomically: the invitation, a mark that the ticket had
+     * its card (kept as long as the ticket), and one more "invited" in the week's tally.
+     *
+     * @return false if the ticket had its card already; nothing was written
+     */
+    boolean inviteWalkIn(FeedbackInvitation invitation, TicketRef ticket, Instant ticketExpiresAt);
 
     /** The open invitation of this token hash; empty once it was answered or has expired. */
     Optional<FeedbackInvitation> find(String tokenHash, Instant now);

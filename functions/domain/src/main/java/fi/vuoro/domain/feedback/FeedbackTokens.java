@@ -57,6 +57,24 @@ public final class FeedbackTokens {
         byte[] randomPart = new byte[RANDOM_BYTES];
         // A new generator per token, never one made at init: a restored snapshot must not share random state.
         new SecureRandom().nextBytes(randomPart);
+        return seal(randomPart, language, lastDay);
+    }
+
+    /**
+     * The token of a printed link, the same each time for the same {@code reference} (a walk-in's ticket), so a
+     * card printed again is the same card; its first part is keyed, so it cannot be worked out without the key.
+     */
+    public String issueFor(String reference, String language, LocalDate lastDay) {
+        if (language.length() != 2) {
+            throw new IllegalArgumentException("A token carries a two-letter language code: " + language);
+        }
+        byte[] keyed = mac(("printed link of " + reference).getBytes(StandardCharsets.UTF_8), -1);
+        byte[] randomPart = new byte[RANDOM_BYTES];
+        System.arraycopy(keyed, 0, randomPart, 0, RANDOM_BYTES);
+        return seal(randomPart, language, lastDay);
+    }
+
+    private String seal(byte[] randomPart, String language, LocalDate lastDay) {
         ByteBuffer payload = ByteBuffer.allocate(RANDOM_BYTES + 2 + 2 + MAC_BYTES);
         payload.put(randomPart);
         payload.putShort((short) lastDay.toEpochDay());
@@ -113,7 +131,7 @@ public final class FeedbackTokens {
             }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(data, 0, length);
+            mac.update(data, 0, length < 0 ? data.length : length);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);

@@ -223,6 +223,8 @@ class FeedbackServiceTest {
         assertTrue(token.matches(), link);
         assertInstanceOf(FeedbackPage.Form.class, feedback.open(token.group(1), NOW));
         assertTrue(store.outbox.isEmpty() && store.digitReplies.isEmpty(), "no SMS, no digit window");
+        assertEquals(link, feedback.walkInLink(SITE, served, NOW.plusSeconds(60)), "printed again: the same card");
+        assertEquals(1, store.invitations.size(), "invited once");
         Ticket bySms = lifecycle.serve(SITE, called("fi", "hash-11"), NOW).after();
         assertThrows(QueueConflictException.class, () -> feedback.walkInLink(SITE, bySms, NOW));
     }

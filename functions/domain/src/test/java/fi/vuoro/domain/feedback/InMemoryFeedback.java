@@ -6,6 +6,7 @@ import fi.vuoro.domain.report.FeedbackComment;
 import fi.vuoro.domain.report.ReportStore;
 import fi.vuoro.domain.report.VisitCount;
 import fi.vuoro.domain.report.WeekTally;
+import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,17 @@ final class InMemoryFeedback implements FeedbackStore, ReportStore {
         sms.ifPresent(outbox::add);
         invited.computeIfAbsent(invitation.siteId() + "|" + invitation.week() + "|" + traitsKey(invitation.traits()),
                 k -> new long[1])[0]++;
+    }
+
+    private final java.util.Set<TicketRef> carded = new java.util.HashSet<>();
+
+    @Override
+    public synchronized boolean inviteWalkIn(FeedbackInvitation invitation, TicketRef ticket, Instant ticketExpiresAt) {
+        if (!carded.add(ticket)) {
+            return false;
+        }
+        invite(invitation, Optional.empty(), Optional.empty());
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import fi.vuoro.domain.feedback.FeedbackStore;
 import fi.vuoro.domain.feedback.ServiceWeek;
 import fi.vuoro.domain.feedback.VolunteerOffer;
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.platform.dynamodb.Attributes;
 import fi.vuoro.platform.dynamodb.Keys;
 import fi.vuoro.platform.dynamodb.OutboxItems;
@@ -65,14 +66,32 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public boolean inviteWalkIn(FeedbackInvitation invitation, TicketRef ticket, Instant ticketExpiresAt) {
+        Map<String, AttributeValue> card = new HashMap<>(key(Keys.day(ticket.siteId(), ticket.day()),
+                String.format("CARD#%05d", ticket.number())));
+        card.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(ticketExpiresAt));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(card)
+                .conditionExpression("attribute_not_exists(PK)").build()).build());
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(invitationItem(invitation))
+                .build()).build());
+        writes.add(TransactWriteItem.builder().update(ReportItems.countInvited(table, invitation)).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return false;
+            }
+            throw cancelled;
+        }
+    }
+
+    @Override
     public void invite(FeedbackInvitation invitation, Optional<DigitReply> digitReply, Optional<OutboundSms> sms) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> item = new HashMap<>(key(invitationKey(invitation.tokenHash()), INVITATION));
-        item.put("siteId", AttributeValue.fromS(invitation.siteId()));
-        item.put("week", AttributeValue.fromS(invitation.week().toString()));
-        ReportItems.putTraits(item, invitation.traits());
-        item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(invitation.expiresAt()));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(invitationItem(invitation))
                 .conditionExpression("attribute_not_exists(PK)").build()).build());
         digitReply.ifPresent(digit -> {
             Map<String, AttributeValue> window = new HashMap<>(key(Keys.phone(digit.phoneHash()), DIGIT_REPLY));
@@ -84,6 +103,15 @@ public final class DynamoFeedbackStore implements FeedbackStore {
         sms.ifPresent(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
         writes.add(TransactWriteItem.builder().update(ReportItems.countInvited(table, invitation)).build());
         dynamo.transactWriteItems(b -> b.transactItems(writes));
+    }
+
+    private static Map<String, AttributeValue> invitationItem(FeedbackInvitation invitation) {
+        Map<String, AttributeValue> item = new HashMap<>(key(invitationKey(invitation.tokenHash()), INVITATION));
+        item.put("siteId", AttributeValue.fromS(invitation.siteId()));
+        item.put("week", AttributeValue.fromS(invitation.week().toString()));
+        ReportItems.putTraits(item, invitation.traits());
+        item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(invitation.expiresAt()));
+        return item;
     }
 
     @Override
