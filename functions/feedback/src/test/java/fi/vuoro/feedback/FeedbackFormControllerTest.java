@@ -36,7 +36,7 @@ class FeedbackFormControllerTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
     private static final FeedbackTokens TOKENS =
-            new FeedbackTokens("feedback-form-test-key".getBytes(StandardCharsets.UTF_8));
+            new FeedbackTokens(() -> "feedback-form-test-key".getBytes(StandardCharsets.UTF_8));
     private static final Site SITE = new Site("demo", "Kotouttamo & Co's", "+358500000999", OpeningHours.always(),
             Set.of("fi"), Duration.ofMinutes(15), 1, 'A', Set.of());
 

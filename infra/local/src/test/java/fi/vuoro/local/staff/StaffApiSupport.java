@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Signing in as the demo staff accounts and calling the staff API of the running service. */
-abstract class StaffApiSupport extends RunningService {
+public abstract class StaffApiSupport extends RunningService {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -26,7 +26,7 @@ abstract class StaffApiSupport extends RunningService {
         TOKENS.clear();
     }
 
-    static String token(String username) {
+    protected static String token(String username) {
         return TOKENS.computeIfAbsent(username, StaffApiSupport::signIn);
     }
 
@@ -47,11 +47,11 @@ abstract class StaffApiSupport extends RunningService {
         }
     }
 
-    static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    protected static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return HTTP.send(authorized(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+    protected static HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
         return HTTP.send(authorized(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -70,12 +70,12 @@ abstract class StaffApiSupport extends RunningService {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    static List<FakeTwilioApi.RecordedMessage> sentTo(String phone) {
+    protected static List<FakeTwilioApi.RecordedMessage> sentTo(String phone) {
         return runtime.sentMessages().stream().filter(m -> phone.equals(m.to())).toList();
     }
 
     /** Waits for the outbox dispatcher to deliver a matching SMS to the fake Twilio. */
-    static FakeTwilioApi.RecordedMessage awaitSms(String phone, Predicate<FakeTwilioApi.RecordedMessage> matching)
+    protected static FakeTwilioApi.RecordedMessage awaitSms(String phone, Predicate<FakeTwilioApi.RecordedMessage> matching)
             throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
