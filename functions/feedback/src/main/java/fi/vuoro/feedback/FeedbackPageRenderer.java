@@ -138,7 +138,8 @@ public class FeedbackPageRenderer {
                 .append(VolunteerOffer.MAX_CONTACT_LENGTH).append("\" value=\"").append(escape(previous.contact()))
                 .append('"');
         if (problem.isPresent()) {
-            html.append(" aria-invalid=\"true\" aria-describedby=\"").append(PROBLEM_ID).append('"');
+            // The page opens at the top; the field the problem names is deep down a phone's screen: go there.
+            html.append(" aria-invalid=\"true\" aria-describedby=\"").append(PROBLEM_ID).append("\" autofocus");
         }
         html.append(">\n</div>\n</fieldset>\n");
     }

@@ -192,7 +192,7 @@ class FeedbackPageRendererTest {
         assertTrue(html.indexOf(problem) > html.indexOf("<label for=\"contact\">")
                 && html.indexOf(problem) < html.indexOf("<input type=\"text\" id=\"contact\""), "said at the contact field");
         assertTrue(html.contains("id=\"contact\" name=\"contact\" maxlength=\"120\" value=\"\" aria-invalid=\"true\""
-                + " aria-describedby=\"problem\">"), html);
+                + " aria-describedby=\"problem\" autofocus>"), html);
         assertTrue(html.contains("<form method=\"post\" aria-describedby=\"problem\">"), html);
     }
 
