@@ -88,6 +88,9 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("micronaut.server.host", "localhost");
         properties.put("micronaut.router.static-resources.simulator.paths", "classpath:simulator");
         properties.put("micronaut.router.static-resources.simulator.mapping", "/simulator/**");
+        // The feedback form's Referrer-Policy: no-referrer makes browsers post it with "Origin: null", which Micronaut's
+        // guard against drive-by requests to localhost refuses (403) on a server at localhost; deployed, the host is not.
+        properties.put("micronaut.server.cors.localhost-pass-through", true);
         properties.put("vuoro.table-name", TABLE);
         properties.put("vuoro.dynamodb-endpoint", dynamoEndpoint.toString());
         properties.put("vuoro.public-base-url", "http://localhost:" + settings.port());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.vuoro.local.staff.StaffApiSupport;
-import fi.vuoro.testkit.FakeTwilioApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,9 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -24,29 +21,9 @@ import org.junit.jupiter.api.Test;
  * The feedback form served by the local runtime, reached the way a visitor reaches it: they text the demo site, staff
  * call and serve them, the one SMS after the visit carries the link, and the link opens the form in their language.
  */
-class FeedbackFormIT extends StaffApiSupport {
+class FeedbackFormIT extends FeedbackVisitSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern LINK = Pattern.compile("http://localhost:[0-9]+/f/[A-Za-z0-9_-]{24}");
-
-    /** Joins with {@code join}, is called and served at desk 1, and returns the link of the feedback SMS. */
-    private static String servedVisitorsLink(String join) throws Exception {
-        String phone = newPhone();
-        int number = Integer.parseInt(text(phone, join).ticketCode().substring(1));
-        assertEquals(200, post("/staff/api/sites/demo/tickets/" + number + "/call", token("anna"), "{\"desk\":\"1\"}")
-                .statusCode());
-        assertEquals(200, post("/staff/api/sites/demo/tickets/" + number + "/served", token("anna"), "").statusCode());
-        FakeTwilioApi.RecordedMessage sms = awaitSms(phone, message -> LINK.matcher(message.body()).find());
-        Matcher link = LINK.matcher(sms.body());
-        assertTrue(link.find());
-        String found = link.group();
-        assertFalse(link.find(), "one link in the SMS: " + sms.body());
-        assertTrue(found.startsWith(runtime.baseUrl() + "/f/"), found);
-        assertEquals(1, sentTo(phone).stream().filter(m -> LINK.matcher(m.body()).find()).count(),
-                "one feedback SMS per visit");
-        personalData.add(found.substring(found.lastIndexOf('/') + 1));  // the token is a key: never in a log
-        return found;
-    }
 
     private static HttpResponse<String> open(String link) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -127,7 +104,7 @@ class FeedbackFormIT extends StaffApiSupport {
 
     @Test
     void aLinkThatIsNotOurs_shouldAnswer404WithAPlainPage() throws Exception {
-        for (String token : java.util.List.of("x".repeat(24), "short", "%3Cscript%3E")) {
+        for (String token : List.of("x".repeat(24), "short", "%3Cscript%3E")) {
             HttpResponse<String> page = open(runtime.baseUrl() + "/f/" + token);
             assertEquals(404, page.statusCode(), token);
             assertTrue(page.body().contains("<h1>This link does not work"), page.body());
