@@ -190,10 +190,18 @@ public final class OutboxDispatcher {
             fail(claim, "not accepted by Twilio in " + policy.maxAttempts() + " attempts", drain);
             return;
         }
-        if (!takeSendSlot(claim, drain)) {
-            return;
-        }
+        // A message no longer worth sending is dropped before it takes the number's send slot, so it never holds
+        // up the next one (a feedback invitation right after a "your turn" the served visit made stale).
         Optional<String> stale = staleness(sms, clock.instant());
+        if (stale.isEmpty()) {
+            Instant beforeSlot = clock.instant();
+            if (!takeSendSlot(claim, drain)) {
+                return;
+            }
+            if (clock.instant().isAfter(beforeSlot)) {
+                stale = staleness(sms, clock.instant());  // it waited for the slot: checked again right before sending
+            }
+        }
         if (stale.isPresent()) {
             store.markDropped(claim, stale.get(), clock.instant());
             drain.dropped++;
@@ -255,7 +263,7 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** Why the message is no longer worth sending, checked right before the send. */
+    /** Why the message is no longer worth sending, checked before the send slot is taken and again after a wait. */
     private Optional<String> staleness(OutboundSms sms, Instant now) {
         if (now.isAfter(sms.validUntil())) {
             return Optional.of("no longer worth sending after " + sms.validUntil());

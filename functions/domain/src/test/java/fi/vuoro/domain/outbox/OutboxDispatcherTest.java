@@ -340,6 +340,25 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aDroppedMessage_shouldNotTakeItsNumbersSendSlot_soTheNextOneGoesAtOnce() {
+        Premise servedSince = new Premise.TicketState("demo", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 7,
+                "CALLED", Optional.of(T0));
+        brokenPremises.put(servedSince, "the ticket is SERVED now, not CALLED");
+        store.add(new OutboundSms("a-your-turn", "demo", phones.encrypt("+358401110007"), SITE_NUMBER, "Your turn A7",
+                T0, T0.plusSeconds(600), Optional.of(servedSince)));
+        store.add(new OutboundSms("b-feedback", "demo", phones.encrypt("+358401110007"), SITE_NUMBER, "How was it?",
+                T0, T0.plusSeconds(600), Optional.empty()));
+        Pause noWait = duration -> { };
+        OutboxDispatcher standingStill = new OutboxDispatcher(store, twilio, phones, Clock.fixed(T0, clock.getZone()),
+                noWait, fixedRandom(1), POLICY, premises);
+
+        DrainResult result = standingStill.drain(Duration.ofSeconds(20));
+
+        assertEquals(new DrainResult(1, 0, 0, 1), result, "with the clock standing still, only a free slot sends it");
+        assertEquals(List.of("How was it?"), twilio.accepted().stream().map(send -> send.sms().body()).toList());
+    }
+
+    @Test
     void drain_shouldStop_whenInterrupted() {
         owe("a", "+358401110001");
         owe("b", "+358401110002");
