@@ -58,7 +58,8 @@ class ApiRoutesTest {
         for (UriRouteInfo<?, ?> route : functions.getBean(Router.class).uriRoutes().toList()) {
             String declaringPackage = route.getTargetMethod().getDeclaringType().getPackageName();
             String function = declaringPackage.startsWith("fi.vuoro.sms") ? "SmsWebhookFunction"
-                    : declaringPackage.startsWith("fi.vuoro.staff") ? "StaffApiFunction" : null;
+                    : declaringPackage.startsWith("fi.vuoro.staff") ? "StaffApiFunction"
+                    : declaringPackage.startsWith("fi.vuoro.feedback") ? "FeedbackFunction" : null;
             // Micronaut answers HEAD for every GET by itself; no client of Vuoro sends one.
             if (function != null && !route.getHttpMethodName().equals("HEAD")) {
                 served.add(new Served(route.getHttpMethodName(), example(route.getUriMatchTemplate().toString()),
@@ -116,7 +117,7 @@ class ApiRoutesTest {
     }
 
     @Test
-    void openRoutes_shouldBeOnlyTheWebhooksThePagesTheLobbyAndHowToSignIn() {
+    void openRoutes_shouldBeOnlyTheWebhooksThePagesTheLobbyHowToSignInAndTheFeedbackForm() {
         Map<String, String> open = new LinkedHashMap<>();
         API.routes().stream().filter(HttpApiRoute::isPublic).forEach(route -> open.put(route.routeKey(),
                 route.functionLogicalId()));
@@ -126,7 +127,9 @@ class ApiRoutesTest {
                 "GET /staff/api/sign-in", "StaffApiFunction",
                 "GET /staff/api/languages", "StaffApiFunction",
                 "GET /staff/{page}", "StaffApiFunction",
-                "GET /lobby/{proxy+}", "StaffApiFunction"), open);
+                "GET /lobby/{proxy+}", "StaffApiFunction",
+                "GET /f/{token}", "FeedbackFunction",
+                "POST /f/{token}", "FeedbackFunction"), open);
     }
 
     @Test

@@ -336,7 +336,8 @@ class DeployedFunctionsIT {
                             .event("vuoro-OutboxSenderFunctionEveryMinute"));
 
             assertTrue(((LambdaRuntimeApi.Outcome.Answered) outcome).payload().contains("\"dropped\":"), outcome.toString());
-            assertTrue(smsTo(phone).stream().noneMatch(body -> body.contains("5")),
+            // The one SMS the served visit owes is the feedback invitation; "your turn, desk 5" is not sent.
+            assertTrue(smsTo(phone).stream().noneMatch(body -> body.contains("5") && !body.contains("/f/")),
                     "a 'your turn' for a visit already served is never sent: " + smsTo(phone));
         }
     }
@@ -517,11 +518,51 @@ class DeployedFunctionsIT {
 
     @Nested
     @Order(7)
-    class RolesAgainstRealUse extends IamFromRealUse {
+    class FeedbackFunction extends DeployedScenarios {
+
+        private static final Pattern LINK = Pattern.compile("(https?://[^ ]+)/f/([A-Za-z0-9_-]+)");
+
+        @Test
+        void aServedVisitor_shouldBeOwedAFeedbackLinkToThePublicUrl_whoseFormTakesOneAnswer() {
+            Site site = newSite('F');
+            String phone = newPhone();
+            text(phone, site, "JONO");
+            String staff = staffToken("feedback", site);
+            String base = "/staff/api/sites/" + site.id();
+            int number = api.postJson(base + "/call-next", staff, "{\"desk\":\"1\"}").json().get("number").asInt();
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/served", staff, "").status());
+
+            String id = site.id() + "." + ServiceDay.of(Instant.now()).date() + "." + number + ".feedback";
+            Map<String, AttributeValue> owed = stack.dynamo.client().getItem(b -> b.tableName(DeployedStack.TABLE)
+                    .key(Map.of("PK", AttributeValue.fromS("OUTBOX#" + id), "SK", AttributeValue.fromS("MSG")))
+                    .consistentRead(true)).item();
+            assertFalse(owed.isEmpty(), "the staff function owes the visitor the feedback SMS");
+            Matcher link = LINK.matcher(owed.get("body").s());
+            assertTrue(link.find(), owed.get("body").s());
+            assertEquals(stack.publicBaseUrl(), link.group(1), "the link is built from the deployment's public URL");
+            String form = "/f/" + link.group(2);
+
+            HttpApiGateway.Response page = api.get(form, Map.of());
+            assertEquals(200, page.status(), page.body());
+            assertTrue(page.headers().get("content-type").startsWith("text/html"), page.headers().toString());
+            assertTrue(page.body().contains("<form") && page.body().contains("name=\"helped\""), page.body());
+            Map<String, String> posted = Map.of("content-type", "application/x-www-form-urlencoded");
+            HttpApiGateway.Response thanks = api.send("POST", form, posted, "helped=5&understood=4&knows=3&comment=");
+            assertEquals(200, thanks.status(), thanks.body());
+            HttpApiGateway.Response again = api.send("POST", form, posted, "helped=1");
+            assertEquals(200, again.status(), again.body());
+            assertFalse(again.body().equals(thanks.body()), "a second submit says it was answered already");
+            assertEquals(404, api.get("/f/notatokenofours", Map.of()).status());
+        }
     }
 
     @Nested
     @Order(8)
+    class RolesAgainstRealUse extends IamFromRealUse {
+    }
+
+    @Nested
+    @Order(9)
     class LogsOfTheDeployedFunctions {
 
         @Test
