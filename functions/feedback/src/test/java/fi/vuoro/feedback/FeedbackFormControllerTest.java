@@ -16,6 +16,7 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.testing.InMemoryFeedback;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -40,7 +41,7 @@ class FeedbackFormControllerTest {
     private static final Site SITE = new Site("demo", "Kotouttamo & Co's", "+358500000999", OpeningHours.always(),
             Set.of("fi"), Duration.ofMinutes(15), 1, 'A', Set.of());
 
-    private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+    private final InMemoryFeedback store = new InMemoryFeedback();
     private final FeedbackService service = new FeedbackService(store, TOKENS, new OneSite(), InterpreterUse.never(),
             CATALOGUE, FeedbackService.Settings.withDefaults("http://localhost:8080"));
     private final FeedbackFormController controller = new FeedbackFormController(service,
@@ -150,13 +151,13 @@ class FeedbackFormControllerTest {
     @Test
     void open_shouldAnswer404_whenTheLinkIsCutShortOrNotOurs() {
         String token = invite("fi");
-        for (String broken : List.of(token.substring(0, 20), "x".repeat(24), "<script>alert(1)</script>")) {
+        for (String broken : List.of(token.substring(0, FeedbackTokens.LENGTH - 3), "x".repeat(FeedbackTokens.LENGTH), "<script>alert(1)</script>")) {
             HttpResponse<String> response = controller.open(broken, null);
             assertEquals(HttpStatus.NOT_FOUND, response.getStatus(), broken);
             assertTrue(response.body().contains("<h1>This link"), response.body());
             assertFalse(response.body().contains("<script"), response.body());
         }
-        assertEquals(HttpStatus.NOT_FOUND, controller.submit("x".repeat(24), null, Map.of("helped", "5")).getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, controller.submit("x".repeat(FeedbackTokens.LENGTH), null, Map.of("helped", "5")).getStatus());
     }
 
     @Test
@@ -171,7 +172,7 @@ class FeedbackFormControllerTest {
 
     @Test
     void failure_shouldAnswer500WithAPlainPage_andTheSameHeaders() {
-        HttpResponse<String> response = controller.failure(HttpRequest.GET("/f/" + "x".repeat(24)),
+        HttpResponse<String> response = controller.failure(HttpRequest.GET("/f/" + "x".repeat(FeedbackTokens.LENGTH)),
                 new IllegalStateException("the table is gone"));
 
         assertEquals(HttpStatus.INTERNAL_SERVER_ERROR, response.getStatus());

@@ -20,6 +20,7 @@ import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.staff.QueueSms;
+import fi.vuoro.domain.testing.InMemoryFeedback;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.feedback.FeedbackTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -104,13 +105,13 @@ class FeedbackFormIT extends FeedbackVisitSupport {
 
     @Test
     void aLinkThatIsNotOurs_shouldAnswer404WithAPlainPage() throws Exception {
-        for (String token : List.of("x".repeat(24), "short", "%3Cscript%3E")) {
+        for (String token : List.of("x".repeat(FeedbackTokens.LENGTH), "short", "%3Cscript%3E")) {
             HttpResponse<String> page = open(runtime.baseUrl() + "/f/" + token);
             assertEquals(404, page.statusCode(), token);
             assertTrue(page.body().contains("<h1>This link does not work"), page.body());
             assertFalse(page.body().contains("<script"), page.body());
         }
-        assertEquals(404, send(runtime.baseUrl() + "/f/" + "x".repeat(24), Map.of("helped", "1")).statusCode());
+        assertEquals(404, send(runtime.baseUrl() + "/f/" + "x".repeat(FeedbackTokens.LENGTH), Map.of("helped", "1")).statusCode());
     }
 
     @Test

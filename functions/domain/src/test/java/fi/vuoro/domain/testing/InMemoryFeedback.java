@@ -1,5 +1,13 @@
-package fi.vuoro.domain.feedback;
+package fi.vuoro.domain.testing;
 
+import fi.vuoro.domain.feedback.AnonymousAnswer;
+import fi.vuoro.domain.feedback.DigitReply;
+import fi.vuoro.domain.feedback.FeedbackInvitation;
+import fi.vuoro.domain.feedback.FeedbackQuestion;
+import fi.vuoro.domain.feedback.FeedbackStore;
+import fi.vuoro.domain.feedback.ServiceWeek;
+import fi.vuoro.domain.feedback.VisitTraits;
+import fi.vuoro.domain.feedback.VolunteerOffer;
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.report.DayTally;
 import fi.vuoro.domain.report.FeedbackComment;
@@ -18,14 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Feedback and tallies in memory, for the rules' tests; the DynamoDB stores do the same in their own tests. */
-final class InMemoryFeedback implements FeedbackStore, ReportStore {
+/** Feedback and tallies in memory, for tests of the rules and of the form; the DynamoDB stores are tested on their own. */
+public final class InMemoryFeedback implements FeedbackStore, ReportStore {
 
-    final Map<String, FeedbackInvitation> invitations = new HashMap<>();
-    final Map<String, DigitReply> digitReplies = new HashMap<>();
-    final List<OutboundSms> outbox = new ArrayList<>();
-    final List<AnonymousAnswer> answers = new ArrayList<>();
-    final List<VolunteerOffer> volunteers = new ArrayList<>();
+    public final Map<String, FeedbackInvitation> invitations = new HashMap<>();
+    public final Map<String, DigitReply> digitReplies = new HashMap<>();
+    public final List<OutboundSms> outbox = new ArrayList<>();
+    public final List<AnonymousAnswer> answers = new ArrayList<>();
+    public final List<VolunteerOffer> volunteers = new ArrayList<>();
     private final Map<String, long[]> invited = new LinkedHashMap<>();
     private final Map<String, List<DayTally>> days = new HashMap<>();
 
