@@ -51,10 +51,11 @@ public final class LocalRuntime implements AutoCloseable {
                         + "  interpreters:     %s/staff/interpreters.html  (coordinator / vuoro-demo)%n"
                         + "    demo interpreters text %s from +358500000201 (fa), +358500000202 (fa, ar),"
                         + " +358500000203 (ar, so)%n"
+                        + "  reports:          %s/staff/reports.html  (coordinator / vuoro-demo)%n"
                         + "  lobby screen:     %s/lobby/index.html?site=demo%n"
                         + "  sent SMS:         %s/local/messages%n"
                         + "Stop with Ctrl+C.%n",
-                base, base, DemoSite.NUMBER, base, base, DemoSite.NUMBER, base, base);
+                base, base, DemoSite.NUMBER, base, base, DemoSite.NUMBER, base, base, base);
     }
 
     public static LocalRuntime start(LocalSettings settings) {

@@ -87,6 +87,9 @@ public final class FeedbackService implements QueueListener {
         if (event instanceof QueueEvent.Finished finished && finished.outcome() == TicketStatus.SERVED
                 && finished.replyTo().isPresent() && finished.ticket().phoneHash().isPresent()) {
             inviteBySms(finished.site(), finished.ticket(), finished.replyTo().get(), finished.at());
+        } else if (event instanceof QueueEvent.Finished finished && finished.outcome() == TicketStatus.SERVED) {
+            LOG.info("Ticket {} at site {} was served without a number to text: no feedback SMS",
+                    finished.ticket().code(), finished.site().id());
         }
     }
 
@@ -107,6 +110,7 @@ public final class FeedbackService implements QueueListener {
         DigitReply digit = new DigitReply(ticket.phoneHash().orElseThrow(), invitation.tokenHash(), language.code(),
                 now.plus(settings.digitWindow()));
         store.invite(invitation, Optional.of(digit), Optional.of(sms));
+        LOG.info("Feedback invitation owed to the visitor of ticket {} at site {}", ticket.code(), site.id());
     }
 
     /**
