@@ -16,7 +16,7 @@ class ProjectTemplatePoliciesTest {
 
     private static final List<String> FUNCTIONS =
             List.of("SmsWebhookFunction", "StaffApiFunction", "OutboxSenderFunction", "NoShowSweepFunction",
-                    "InterpreterWavesFunction");
+                    "InterpreterWavesFunction", "FeedbackFunction");
     private static final String TABLE = "arn:aws:dynamodb:eu-north-1:123456789012:table/VuoroTable";
     private static final String INDEX = TABLE + "/index/GSI1";
     private static final String PARAMETERS = "arn:aws:ssm:eu-north-1:123456789012:parameter/vuoro/";
@@ -47,6 +47,7 @@ class ProjectTemplatePoliciesTest {
         assertFalse(allows(policies("StaffApiFunction"), "dynamodb:Query", INDEX));
         assertFalse(allows(policies("NoShowSweepFunction"), "dynamodb:Query", INDEX));
         assertFalse(allows(policies("InterpreterWavesFunction"), "dynamodb:Query", INDEX));
+        assertFalse(allows(policies("FeedbackFunction"), "dynamodb:Query", INDEX));
     }
 
     @Test
@@ -56,7 +57,8 @@ class ProjectTemplatePoliciesTest {
                 "StaffApiFunction", Set.of("phone-hash-key", "phone-encryption-key"),
                 "OutboxSenderFunction", Set.of("twilio-auth-token", "phone-encryption-key"),
                 "NoShowSweepFunction", Set.of(),
-                "InterpreterWavesFunction", Set.of());
+                "InterpreterWavesFunction", Set.of(),
+                "FeedbackFunction", Set.of("phone-hash-key"));
         for (String function : FUNCTIONS) {
             List<IamStatement> statements = policies(function);
             for (String secret : List.of("twilio-auth-token", "phone-hash-key", "phone-encryption-key", "other")) {

@@ -28,7 +28,9 @@ class HttpApiRoutesTest {
                         "GET /staff/api/sign-in [public] from StaffApiFunction.StaffSignIn",
                         "GET /staff/api/languages [public] from StaffApiFunction.StaffLanguages",
                         "GET /staff/{page} [public] from StaffApiFunction.StaffPage",
-                        "GET /lobby/{proxy+} [public] from StaffApiFunction.Lobby"),
+                        "GET /lobby/{proxy+} [public] from StaffApiFunction.Lobby",
+                        "GET /f/{token} [public] from FeedbackFunction.FeedbackForm",
+                        "POST /f/{token} [public] from FeedbackFunction.FeedbackAnswer"),
                 routes.routes().stream().map(HttpApiRoute::toString).toList());
     }
 
