@@ -88,7 +88,15 @@ public class FeedbackFormController {
         String reference = UUID.randomUUID().toString();
         LOG.error("Internal error {} on the feedback form at {}: {}", reference, request.getMethodName(),
                 e.getClass().getName(), e);
-        return secured(HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR), renderer.failure());
+        String path = request.getPath();
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        Language language;
+        try {
+            language = feedback.languageOfLink(token);
+        } catch (RuntimeException unreadable) {
+            language = catalogue.fallbackLanguage();
+        }
+        return secured(HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR), renderer.failure(language));
     }
 
     private HttpResponse<String> page(FeedbackPage page, @Nullable String lang) {

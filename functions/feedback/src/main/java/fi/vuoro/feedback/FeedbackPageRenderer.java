@@ -62,9 +62,8 @@ public class FeedbackPageRenderer {
      * The page shown when the form could not be served at all. The message files have no text for it, so it is in
      * the fallback language, and says only that the visitor may try again.
      */
-    public String failure() {
-        Language language = catalogue.fallbackLanguage();
-        return notice(language, "Sorry, something went wrong.", Optional.of("Please try again later."));
+    public String failure(Language language) {
+        return notice(language, text(language, PageText.FEEDBACK_FAILED), Optional.empty());
     }
 
     private String form(FeedbackPage.Form form, Language language) {

@@ -235,10 +235,12 @@ class FeedbackPageRendererTest {
     }
 
     @Test
-    void failure_shouldBeAPlainPage_inTheFallbackLanguage() {
-        String html = RENDERER.failure();
-        assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"), html);
-        assertTrue(html.contains("<h1>Sorry, something went wrong.</h1>"), html);
+    void failure_shouldBeAPlainPage_inTheLanguageItIsGiven() {
+        String english = RENDERER.failure(CATALOGUE.language("en").orElseThrow());
+        assertTrue(english.startsWith("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"), english);
+        assertTrue(english.contains("<h1>Sorry, something went wrong on our side. Please try again later.</h1>"), english);
+        String arabic = RENDERER.failure(CATALOGUE.language("ar").orElseThrow());
+        assertTrue(arabic.startsWith("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"), arabic);
     }
 
     private static int count(String text, String part) {

@@ -141,6 +141,11 @@ public final class FeedbackService implements QueueListener {
         return link(token);
     }
 
+    /** The language a link speaks, read from its token alone (for a page shown when something failed). */
+    public Language languageOfLink(String token) {
+        return tokens.open(token).map(opened -> languageOf(opened.language())).orElse(catalogue.fallbackLanguage());
+    }
+
     /** What the link shows when opened. */
     public FeedbackPage open(String token, Instant now) {
         Optional<FeedbackTokens.Opened> opened = tokens.open(token);

@@ -43,7 +43,9 @@ public enum PageText {
     /** The advisor box was ticked without a way to reach the visitor. */
     FEEDBACK_CONTACT_MISSING("page.feedback.contact.missing"),
     /** The label of the page's language switcher. */
-    FEEDBACK_LANGUAGE("page.feedback.language");
+    FEEDBACK_LANGUAGE("page.feedback.language"),
+    /** Something failed on the service's side; the answer was not lost if it was not sent. */
+    FEEDBACK_FAILED("page.feedback.failed");
 
     /** The points of the smiley scale. */
     public static final int SCALE_POINTS = 5;
