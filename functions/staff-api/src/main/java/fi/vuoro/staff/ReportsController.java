@@ -1,5 +1,7 @@
 package fi.vuoro.staff;
 
+import fi.vuoro.domain.feedback.FeedbackService;
+import fi.vuoro.domain.feedback.VolunteerOffer;
 import fi.vuoro.domain.report.Reports;
 import fi.vuoro.domain.report.SiteReport;
 import fi.vuoro.domain.site.Site;
@@ -17,6 +19,9 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * A site's report of a period for its coordinators, as JSON for the reports page and as CSV for a spreadsheet:
@@ -31,11 +36,16 @@ public class ReportsController {
     private final StaffAuthenticator authenticator;
     private final SiteDirectory sites;
     private final Reports reports;
+    private final FeedbackService feedback;
+    private final Clock clock;
 
-    ReportsController(StaffAuthenticator authenticator, SiteDirectory sites, Reports reports) {
+    ReportsController(StaffAuthenticator authenticator, SiteDirectory sites, Reports reports, FeedbackService feedback,
+                      Clock clock) {
         this.authenticator = authenticator;
         this.sites = sites;
         this.reports = reports;
+        this.feedback = feedback;
+        this.clock = clock;
     }
 
     @Get("/reports")
@@ -54,6 +64,29 @@ public class ReportsController {
         return HttpResponse.ok(ReportCsv.of(report)).contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReportCsv.fileName(report) + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /**
+     * The visitors who offered to help as community advisors, with the contact each chose to give: for the site's
+     * coordinators only, never in a report or its CSV, and only for as long as each offer is kept.
+     */
+    @Get("/volunteers")
+    public HttpResponse<List<VolunteerView>> volunteers(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                       String siteId) {
+        StaffMember staff = authenticator.authenticate(authorization);
+        sites.findById(siteId).orElseThrow(() -> StaffRequestException.notFound("No site " + siteId));
+        staff.requireCoordinator(siteId);
+        return HttpResponse.ok(feedback.volunteersOf(siteId, clock.instant()).stream().map(VolunteerView::of).toList())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** One community advisor offer as the coordinator sees it. */
+    public record VolunteerView(String contact, String language, String consentedOn, String keptUntil) {
+        static VolunteerView of(VolunteerOffer offer) {
+            return new VolunteerView(offer.contact(), offer.language(),
+                    offer.consentedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                    offer.keepUntil().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        }
     }
 
     private SiteReport siteReport(String authorization, String siteId, String from, String to) {

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.vuoro.domain.feedback.FeedbackService;
+import fi.vuoro.domain.feedback.FeedbackTokens;
+import fi.vuoro.domain.feedback.InterpreterUse;
+import fi.vuoro.domain.feedback.VolunteerOffer;
+import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.report.Reports;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
@@ -15,10 +20,15 @@ import fi.vuoro.domain.staff.NotSignedInException;
 import fi.vuoro.domain.staff.SiteAccessDeniedException;
 import fi.vuoro.domain.staff.StaffMember;
 import fi.vuoro.domain.staff.StaffRequestException;
+import fi.vuoro.domain.testing.InMemoryFeedback;
 import fi.vuoro.platform.auth.StaffAuthenticator;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +61,32 @@ class ReportsControllerTest {
             return List.of(SITE);
         }
     };
-    private final ReportsController controller = new ReportsController(authenticator, sites, new Reports(tallies));
+    private final InMemoryFeedback feedbackStore = new InMemoryFeedback();
+    private final FeedbackService feedback = new FeedbackService(feedbackStore,
+            new FeedbackTokens(() -> "a key of sixteen bytes at least".getBytes(StandardCharsets.UTF_8)), sites,
+            InterpreterUse.never(), MessageCatalogue.loadDefault(),
+            FeedbackService.Settings.withDefaults("http://localhost:8080"));
+    private final Clock clock = Clock.fixed(DAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    private final ReportsController controller = new ReportsController(authenticator, sites, new Reports(tallies),
+            feedback, clock);
+
+    @Test
+    void volunteers_shouldListTheKeptOffersWithTheirContacts_toCoordinatorsOnly() {
+        Instant now = clock.instant();
+        feedbackStore.volunteers.add(new VolunteerOffer("demo", "ar", "+358401234567", now.minusSeconds(86_400),
+                now.plusSeconds(86_400 * 300L)));
+        feedbackStore.volunteers.add(new VolunteerOffer("demo", "fi", "old@example.org", now.minusSeconds(86_400 * 400L),
+                now.minusSeconds(86_400 * 35L)));
+        feedbackStore.volunteers.add(new VolunteerOffer("other", "fi", "elsewhere@example.org", now, now.plusSeconds(60)));
+
+        HttpResponse<List<ReportsController.VolunteerView>> response = controller.volunteers("Bearer coordinator", "demo");
+
+        assertEquals(List.of(new ReportsController.VolunteerView("+358401234567", "ar", "2026-11-23", "2027-09-20")),
+                response.body(), "only this site's, and only while kept");
+        assertEquals("no-store", response.header(HttpHeaders.CACHE_CONTROL));
+        assertThrows(SiteAccessDeniedException.class, () -> controller.volunteers("Bearer anna", "demo"),
+                "staff who do not coordinate the site never see a contact");
+    }
 
     @Test
     void report_shouldGiveTheSiteReportShape_withEmptyFiguresAsNull() throws Exception {

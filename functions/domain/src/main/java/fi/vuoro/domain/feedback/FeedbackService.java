@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -139,6 +140,12 @@ public final class FeedbackService implements QueueListener {
                 ServiceWeek.of(ticket.day().date()), traits, lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         store.inviteWalkIn(invitation, ticket.ref(), ticket.expiresAt());
         return link(token);
+    }
+
+    /** The site's community advisor offers still kept (at most their retention), newest day first. */
+    public List<VolunteerOffer> volunteersOf(String siteId, Instant now) {
+        return store.volunteersOf(siteId, now).stream()
+                .sorted(java.util.Comparator.comparing(VolunteerOffer::consentedAt).reversed()).toList();
     }
 
     /** The language a link speaks, read from its token alone (for a page shown when something failed). */

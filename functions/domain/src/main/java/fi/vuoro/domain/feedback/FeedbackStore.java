@@ -3,6 +3,7 @@ package fi.vuoro.domain.feedback;
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.queue.TicketRef;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where feedback invitations and answers live. */
@@ -22,6 +23,9 @@ public interface FeedbackStore {
      * @return false if the ticket had its card already; nothing was written
      */
     boolean inviteWalkIn(FeedbackInvitation invitation, TicketRef ticket, Instant ticketExpiresAt);
+
+    /** The site's offers to help as a community advisor that are still kept, for its coordinators. */
+    List<VolunteerOffer> volunteersOf(String siteId, Instant now);
 
     /** The open invitation of this token hash; empty once it was answered or has expired. */
     Optional<FeedbackInvitation> find(String tokenHash, Instant now);

@@ -59,6 +59,12 @@ public final class InMemoryFeedback implements FeedbackStore, ReportStore {
     }
 
     @Override
+    public synchronized List<VolunteerOffer> volunteersOf(String siteId, Instant now) {
+        return volunteers.stream().filter(offer -> offer.siteId().equals(siteId) && now.isBefore(offer.keepUntil()))
+                .toList();
+    }
+
+    @Override
     public synchronized Optional<FeedbackInvitation> find(String tokenHash, Instant now) {
         return Optional.ofNullable(invitations.get(tokenHash)).filter(invitation -> invitation.isOpen(now));
     }

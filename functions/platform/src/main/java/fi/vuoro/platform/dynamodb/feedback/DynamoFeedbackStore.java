@@ -126,6 +126,22 @@ public final class DynamoFeedbackStore implements FeedbackStore {
                 Instant.ofEpochSecond(Attributes.number(item, Attributes.EXPIRES_AT))));
     }
 
+    /** One Query of the site's volunteer partition; offers past their retention are left out. */
+    @Override
+    public List<VolunteerOffer> volunteersOf(String siteId, Instant now) {
+        List<VolunteerOffer> offers = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(volunteersKey(siteId)))))
+                .items().stream().filter(item -> Attributes.isLive(item, now)).forEach(item -> {
+                    Instant consented = LocalDate.parse(Attributes.string(item, "consentedOn"))
+                            .atStartOfDay(ZoneOffset.UTC).toInstant();
+                    offers.add(new VolunteerOffer(siteId, Attributes.string(item, "language"),
+                            Attributes.string(item, "contact"), consented,
+                            Instant.ofEpochSecond(Attributes.number(item, Attributes.EXPIRES_AT))));
+                });
+        return offers;
+    }
+
     @Override
     public Optional<DigitReply> digitReplyOf(String phoneHash, Instant now) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)

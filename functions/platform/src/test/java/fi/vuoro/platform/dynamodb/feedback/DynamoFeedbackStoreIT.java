@@ -127,6 +127,10 @@ class DynamoFeedbackStoreIT {
                     "the offer repeats nothing of the answer: " + value);
         }
         assertFalse(answer.get("SK").s().contains(offer.get("SK").s()));
+        List<VolunteerOffer> kept = feedback.volunteersOf(site, NOW);
+        assertEquals(1, kept.size());
+        assertEquals("maija@example.org", kept.get(0).contact());
+        assertTrue(feedback.volunteersOf(site, NOW.plusSeconds(86_400 * 367L)).isEmpty(), "gone after its retention");
         assertEquals(String.valueOf(WEEK.monday().plusYears(2).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond()),
                 answer.get("expiresAt").n(), "the answer's expiry tells only its week");
     }
