@@ -45,7 +45,7 @@ public class FeedbackCardController {
         this.clock = clock;
     }
 
-    /** A new one-time link each time: the link is a secret of whoever holds the card, so it is never stored here. */
+    /** The card of a served walk-in: the same link however often it is printed; the link itself is never stored. */
     @Post
     public HttpResponse<FeedbackCardView> card(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                String siteId, int number) {

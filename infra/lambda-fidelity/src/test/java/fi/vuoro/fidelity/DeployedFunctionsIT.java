@@ -553,6 +553,38 @@ class DeployedFunctionsIT {
             assertEquals(200, again.status(), again.body());
             assertFalse(again.body().equals(thanks.body()), "a second submit says it was answered already");
             assertEquals(404, api.get("/f/notatokenofours", Map.of()).status());
+
+            String coordinator = stack.cognito.accessToken("coordinator", List.of("coordinator-" + site.id()));
+            String today = ServiceDay.of(Instant.now()).date().toString();
+            HttpApiGateway.Response report = api.get(base + "/reports?from=" + today + "&to=" + today,
+                    bearer(coordinator));
+            assertEquals(200, report.status(), report.body());
+            assertEquals(1, report.json().get("visits").get("served").asInt());
+            assertEquals(1, report.json().get("feedback").get("responses").asInt());
+            assertTrue(report.json().get("feedback").get("suppressed").asBoolean(), "one answer is not shown");
+            assertEquals(403, api.get(base + "/reports?from=" + today + "&to=" + today, bearer(staff)).status());
+            assertEquals(200, api.get(base + "/volunteers", bearer(coordinator)).status());
+        }
+
+        @Test
+        void aServedWalkIn_shouldGetAPrintedCardWhoseLinkOpensTheForm() {
+            Site site = newSite('W');
+            String staff = staffToken("card", site);
+            String base = "/staff/api/sites/" + site.id();
+            HttpApiGateway.Response walkIn = api.postJson(base + "/walk-ins", staff,
+                    "{\"name\":\"M. K.\",\"language\":\"fi\"}");
+            assertEquals(201, walkIn.status(), walkIn.body());
+            int number = walkIn.json().get("number").asInt();
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/call", staff, "{\"desk\":\"1\"}").status());
+            assertEquals(200, api.postJson(base + "/tickets/" + number + "/served", staff, "").status());
+
+            HttpApiGateway.Response card = api.postJson(base + "/tickets/" + number + "/feedback-link", staff, "");
+
+            assertEquals(200, card.status(), card.body());
+            Matcher link = LINK.matcher(card.json().get("link").asText());
+            assertTrue(link.matches(), card.body());
+            assertTrue(card.json().get("qrSvg").asText().startsWith("<svg"), card.body());
+            assertEquals(200, api.get("/f/" + link.group(2), Map.of()).status());
         }
     }
 

@@ -14,6 +14,7 @@ import fi.vuoro.platform.dynamodb.Attributes;
 import fi.vuoro.platform.dynamodb.Keys;
 import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.platform.dynamodb.TableName;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -187,7 +187,9 @@ public final class DynamoFeedbackStore implements FeedbackStore {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10L << attempt, 30L << attempt));
+            long base = 10L << attempt;
+            // A generator made per call: no random state is kept from before a SnapStart snapshot.
+            Thread.sleep(base + new SecureRandom().nextLong(2 * base));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while storing an answer", e);
