@@ -3,6 +3,7 @@ package fi.vuoro.domain.site;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,12 +27,18 @@ public final class OpeningHours {
             }
         }
 
+        /** The period as written: {@code 09:00-12:00}; the end of the day is {@code 24:00}. */
+        public String text() {
+            return TIME.format(start) + "-" + (end.equals(LocalTime.MAX) ? "24:00" : TIME.format(end));
+        }
+
         boolean contains(LocalTime time) {
             return !time.isBefore(start) && time.isBefore(end);
         }
     }
 
     private static final int DAYS_TO_LOOK_AHEAD = 14;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Map<DayOfWeek, List<Period>> periods;
 

@@ -37,10 +37,10 @@ public record Site(
     public Site {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(openingHours, "openingHours");
-        if (name == null || name.length() > MAX_NAME_LENGTH || !GSM_SAFE_NAME.matcher(name).matches()) {
+        if (!isValidName(name)) {
             throw new IllegalArgumentException("A site name is 1-" + MAX_NAME_LENGTH + " plain letters, digits and spaces");
         }
-        if (smsNumber == null || !E164.matcher(smsNumber).matches()) {
+        if (!isE164(smsNumber)) {
             throw new IllegalArgumentException("A site's SMS number is in E.164 form, e.g. +358401234567");
         }
         if (desks < 1) {
@@ -58,9 +58,19 @@ public record Site(
         if (noShowGrace == null || noShowGrace.isNegative() || noShowGrace.isZero()) {
             throw new IllegalArgumentException("A site's no-show grace time is positive");
         }
-        java.util.Objects.requireNonNull(interpreting, "interpreting");
+        Objects.requireNonNull(interpreting, "interpreting");
         staffLanguages = Set.copyOf(staffLanguages);
         topics = topics.stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A name a site can have: it appears in SMS, so it is short and GSM-7 only. */
+    public static boolean isValidName(String name) {
+        return name != null && name.length() <= MAX_NAME_LENGTH && GSM_SAFE_NAME.matcher(name).matches();
+    }
+
+    /** A number in E.164 form, e.g. +358401234567. */
+    public static boolean isE164(String number) {
+        return number != null && E164.matcher(number).matches();
     }
 
     /** The site's topic named by the first word of what the visitor wrote after the join word, if any. */

@@ -1,0 +1,40 @@
+package fi.vuoro.domain.site;
+
+import java.time.DayOfWeek;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A site's settings as its coordinator reads and writes them. Opening hours are per weekday ({@code mon} … {@code
+ * sun}), each a list of {@code HH:mm-HH:mm} periods ({@code 00:00-24:00} is all day, no periods is closed). In a
+ * write, {@code name}, {@code smsNumber}, {@code timeZone}, {@code openingHours} and {@code staffLanguages} are
+ * required; any other field left out (null) keeps the site's current value, or the default for a new site.
+ */
+public record SiteSettings(String name, String smsNumber, String timeZone, Map<String, List<String>> openingHours,
+                           Set<String> staffLanguages, Integer desks, String ticketLetter, Set<String> topics,
+                           Integer defaultServiceMinutes, Integer comeBackWhenAhead, Integer noShowGraceMinutes,
+                           Integer interpreterWaveSize, Integer interpreterReplyMinutes,
+                           Boolean interpreterReadyOnConfirmation) {
+
+    /** The settings a site has now. */
+    public static SiteSettings of(Site site) {
+        Map<String, List<String>> hours = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            hours.put(dayName(day), site.openingHours().periods().getOrDefault(day, List.of()).stream()
+                    .map(OpeningHours.Period::text).toList());
+        }
+        return new SiteSettings(site.name(), site.smsNumber(), Site.ZONE.getId(), hours, site.staffLanguages(),
+                site.desks(), Character.toString(site.ticketLetter()), site.topics(),
+                (int) site.defaultServiceTime().toMinutes(), site.comeBackWhenAhead(),
+                (int) site.noShowGrace().toMinutes(), site.interpreting().waveSize(),
+                (int) site.interpreting().replyTimeout().toMinutes(), site.interpreting().readyOnConfirmation());
+    }
+
+    /** How a weekday is named in the settings: {@code mon} … {@code sun}. */
+    public static String dayName(DayOfWeek day) {
+        return day.name().substring(0, 3).toLowerCase(Locale.ROOT);
+    }
+}
