@@ -4,6 +4,7 @@ import static fi.vuoro.platform.dynamodb.Keys.key;
 
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.site.SiteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,16 +15,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Sites in DynamoDB. Every inbound SMS looks its site up, and sites change rarely, so found sites are
  * kept in memory for a minute; a site that is not found is not remembered (it may be added any time).
+ * A coordinator's change writes the profile and the number's route in one transaction whose conditions keep a number
+ * to one site; this instance forgets its cached copy at once, other instances within the minute.
  */
-public final class DynamoSiteDirectory implements SiteDirectory {
+public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
 
     static final Duration CACHE_TIME = Duration.ofMinutes(1);
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    /** Another transaction was writing one of the same items at that moment. */
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    /** The route may be written if the number is free or already this site's. */
+    private static final String NUMBER_FREE_OR_OURS = "attribute_not_exists(PK) OR siteId = :site";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -43,12 +54,7 @@ public final class DynamoSiteDirectory implements SiteDirectory {
         if (cached != null && cached.until.isAfter(now)) {
             return Optional.of(cached.site);
         }
-        Map<String, AttributeValue> route = dynamo.getItem(b -> b.tableName(table)
-                .key(key(Keys.number(e164Number), Keys.ROUTE))).item();
-        if (route == null || route.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Site> site = findById(Attributes.string(route, "siteId"));
+        Optional<Site> site = route(e164Number, false).flatMap(this::findById);
         site.ifPresent(found -> byNumber.put(e164Number, new Cached(found, now.plus(CACHE_TIME))));
         return site;
     }
@@ -69,21 +75,87 @@ public final class DynamoSiteDirectory implements SiteDirectory {
         return sites;
     }
 
-    /** Adds or replaces a site together with the route from its SMS number and its registry entry. */
+    @Override
+    public Optional<String> siteIdOfNumber(String e164Number) {
+        return route(e164Number, true);
+    }
+
+    @Override
+    public Outcome create(Site site) {
+        return write(site, List.of(
+                put(SiteItems.toItem(site), "attribute_not_exists(PK)", Map.of()),
+                put(SiteItems.routeItem(site), NUMBER_FREE_OR_OURS, Map.of(":site", AttributeValue.fromS(site.id()))),
+                put(SiteItems.registryItem(site), null, Map.of())), null);
+    }
+
+    @Override
+    public Outcome replace(Site current, Site updated) {
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                put(SiteItems.toItem(updated), "smsNumber = :current",
+                        Map.of(":current", AttributeValue.fromS(current.smsNumber()))),
+                put(SiteItems.routeItem(updated), NUMBER_FREE_OR_OURS,
+                        Map.of(":site", AttributeValue.fromS(updated.id()))),
+                put(SiteItems.registryItem(updated), null, Map.of())));
+        if (!current.smsNumber().equals(updated.smsNumber())) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(key(Keys.number(current.smsNumber()), Keys.ROUTE))
+                    .conditionExpression("siteId = :site")
+                    .expressionAttributeValues(Map.of(":site", AttributeValue.fromS(current.id()))).build()).build());
+        }
+        return write(updated, writes, current.smsNumber());
+    }
+
+    /** Adds or replaces a site together with the route from its SMS number and its registry entry, unchecked. */
     public void save(Site site) {
-        Map<String, AttributeValue> route = Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.number(site.smsNumber())),
-                Keys.SK, AttributeValue.fromS(Keys.ROUTE),
-                "siteId", AttributeValue.fromS(site.id()));
-        Map<String, AttributeValue> registry = Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.SITES),
-                Keys.SK, AttributeValue.fromS(Keys.site(site.id())),
-                "siteId", AttributeValue.fromS(site.id()));
         dynamo.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(SiteItems.toItem(site)).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(route).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(registry).build()).build()));
+                put(SiteItems.toItem(site), null, Map.of()),
+                put(SiteItems.routeItem(site), null, Map.of()),
+                put(SiteItems.registryItem(site), null, Map.of())));
         byNumber.remove(site.smsNumber());
+    }
+
+    /** Writes in one transaction: the profile first, the number's route second, then the rest. */
+    private Outcome write(Site site, List<TransactWriteItem> writes, String previousNumber) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (failed(reasons, 0) || failed(reasons, 3) || reasons != null
+                    && reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
+                return Outcome.CHANGED_MEANWHILE;
+            }
+            if (failed(reasons, 1)) {
+                return Outcome.NUMBER_TAKEN;
+            }
+            throw cancelled;
+        }
+        byNumber.remove(site.smsNumber());
+        if (previousNumber != null) {
+            byNumber.remove(previousNumber);
+        }
+        return Outcome.SAVED;
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons != null && reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition,
+                                  Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (condition != null) {
+            put.conditionExpression(condition);
+            if (!values.isEmpty()) {
+                put.expressionAttributeValues(values);
+            }
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private Optional<String> route(String e164Number, boolean consistent) {
+        Map<String, AttributeValue> route = dynamo.getItem(b -> b.tableName(table).consistentRead(consistent)
+                .key(key(Keys.number(e164Number), Keys.ROUTE))).item();
+        return route == null || route.isEmpty() ? Optional.empty() : Optional.of(Attributes.string(route, "siteId"));
     }
 
     private record Cached(Site site, Instant until) {

@@ -5,8 +5,6 @@ import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps a site to its profile item and back (the form docs/deploy.md shows for adding a site). */
 final class SiteItems {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private SiteItems() {
     }
@@ -41,6 +37,22 @@ final class SiteItems {
                 AttributeValue.fromN(Long.toString(site.interpreting().replyTimeout().toMinutes())));
         item.put("interpreterReadyOnConfirmation", AttributeValue.fromBool(site.interpreting().readyOnConfirmation()));
         return item;
+    }
+
+    /** The route from the site's SMS number to the site: one number, one site. */
+    static Map<String, AttributeValue> routeItem(Site site) {
+        return Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.number(site.smsNumber())),
+                Keys.SK, AttributeValue.fromS(Keys.ROUTE),
+                "siteId", AttributeValue.fromS(site.id()));
+    }
+
+    /** The site's entry in the list of every site, for scheduled jobs. */
+    static Map<String, AttributeValue> registryItem(Site site) {
+        return Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.SITES),
+                Keys.SK, AttributeValue.fromS(Keys.site(site.id())),
+                "siteId", AttributeValue.fromS(site.id()));
     }
 
     static Site fromItem(Map<String, AttributeValue> item) {
@@ -79,9 +91,7 @@ final class SiteItems {
     private static Map<String, AttributeValue> openingHours(OpeningHours hours) {
         Map<String, AttributeValue> byDay = new LinkedHashMap<>();
         for (Map.Entry<DayOfWeek, List<OpeningHours.Period>> day : hours.periods().entrySet()) {
-            String periods = day.getValue().stream()
-                    .map(p -> TIME.format(p.start()) + "-" + (p.end().equals(LocalTime.MAX) ? "24:00" : TIME.format(p.end())))
-                    .collect(Collectors.joining(","));
+            String periods = day.getValue().stream().map(OpeningHours.Period::text).collect(Collectors.joining(","));
             byDay.put(day.getKey().name().substring(0, 3), AttributeValue.fromS(periods));
         }
         return byDay;

@@ -78,14 +78,24 @@ public final class ErrorMapping {
         }
     }
 
-    /** 400 or 404: a staff request that is malformed or names nothing that exists. */
+    /** 400, 404 or 409: a staff request that is malformed, names nothing that exists, or lost to a change meanwhile. */
     @Singleton
     @Produces
     public static class BadStaffRequest implements ExceptionHandler<StaffRequestException, HttpResponse<ApiError>> {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, StaffRequestException e) {
-            return answer(e.reason() == StaffRequestException.Reason.NOT_FOUND ? HttpStatus.NOT_FOUND
-                    : HttpStatus.BAD_REQUEST, e.getMessage());
+            return answer(status(e.reason()), e.getMessage());
+        }
+
+        private static HttpStatus status(StaffRequestException.Reason reason) {
+            switch (reason) {
+                case NOT_FOUND:
+                    return HttpStatus.NOT_FOUND;
+                case CONFLICT:
+                    return HttpStatus.CONFLICT;
+                default:
+                    return HttpStatus.BAD_REQUEST;
+            }
         }
     }
 
