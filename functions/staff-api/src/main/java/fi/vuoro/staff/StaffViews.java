@@ -40,6 +40,22 @@ final class StaffViews {
     record PersonView(String id, String name, @Nullable String phone) {
     }
 
+    /**
+     * A site's settings as its coordinator reads and writes them (what each field means: {@code SiteSettings}); in a
+     * write, a field left out keeps its value, except the required name, smsNumber, timeZone, openingHours and
+     * staffLanguages.
+     */
+    @Introspected
+    record SiteSettingsView(@Nullable String name, @Nullable String smsNumber, @Nullable String timeZone,
+                            @Nullable java.util.Map<String, List<String>> openingHours,
+                            @Nullable List<String> staffLanguages, @Nullable Integer desks,
+                            @Nullable String ticketLetter, @Nullable List<String> topics,
+                            @Nullable Integer defaultServiceMinutes, @Nullable Integer comeBackWhenAhead,
+                            @Nullable Integer noShowGraceMinutes, @Nullable Integer interpreterWaveSize,
+                            @Nullable Integer interpreterReplyMinutes,
+                            @Nullable Boolean interpreterReadyOnConfirmation) {
+    }
+
     /** An interpreter as a coordinator manages them; the number only masked. */
     @Introspected
     record InterpreterEntry(String id, String name, @Nullable String phone, String language, List<String> languages,
