@@ -87,6 +87,8 @@ class SiteSettingsIT extends StaffApiSupport {
                 hervanta(FIRST_NUMBER, "").replace("Europe/Helsinki", "Europe/Stockholm"));
         HttpResponse<String> klingon = put(HERVANTA, token("coordinator"),
                 hervanta(FIRST_NUMBER, "").replace("\"ar\"", "\"tlh\""));
+        HttpResponse<String> notANumber = put(HERVANTA, token("coordinator"),
+                hervanta(FIRST_NUMBER, "").replace("\"desks\": 3", "\"desks\": \"many\""));
 
         assertEquals(400, overlap.statusCode(), overlap.body());
         assertEquals("openingHours.mon: 09:00-12:00 and 11:00-14:00 overlap", error(overlap));
@@ -95,7 +97,9 @@ class SiteSettingsIT extends StaffApiSupport {
         assertTrue(error(notE164).startsWith("smsNumber: "), notE164.body());
         assertTrue(error(stockholm).startsWith("timeZone: only Europe/Helsinki is supported"), stockholm.body());
         assertTrue(error(klingon).startsWith("staffLanguages: unknown language \"tlh\""), klingon.body());
-        for (HttpResponse<String> refused : new HttpResponse[] {backwards, taken, notE164, stockholm, klingon}) {
+        assertTrue(error(notANumber).contains("desks"), notANumber.body());
+        for (HttpResponse<String> refused : new HttpResponse[] {backwards, taken, notE164, stockholm, klingon,
+                notANumber}) {
             assertEquals(400, refused.statusCode(), refused.body());
         }
         assertEquals(404, get(HERVANTA, token("coordinator")).statusCode(), "nothing was half-saved");
