@@ -155,6 +155,29 @@ class DeployedFunctionsIT {
     class StaffApiFunction extends DeployedScenarios {
 
         @Test
+        void aCoordinator_shouldCreateASiteThroughTheStaffApi_thatAnswersATextToItsNumberAtOnce() {
+            String siteId = "fidelity" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            String number = "+35850099" + (10000 + new java.util.Random().nextInt(89999));
+            String coordinator = stack.cognito.accessToken("founder", List.of("coordinator-" + siteId));
+            String settings = "/staff/api/sites/" + siteId + "/settings";
+            String body = "{\"name\": \"Fidelity New\", \"smsNumber\": \"" + number + "\", \"timeZone\": \"Europe/Helsinki\","
+                    + " \"openingHours\": {\"mon\": [\"00:00-24:00\"], \"tue\": [\"00:00-24:00\"], \"wed\": [\"00:00-24:00\"],"
+                    + " \"thu\": [\"00:00-24:00\"], \"fri\": [\"00:00-24:00\"], \"sat\": [\"00:00-24:00\"],"
+                    + " \"sun\": [\"00:00-24:00\"]}, \"staffLanguages\": [\"fi\"], \"ticketLetter\": \"N\"}";
+            Map<String, String> json = Map.of("authorization", "Bearer " + coordinator, "content-type", "application/json");
+
+            HttpApiGateway.Response created = api.send("PUT", settings, json, body);
+
+            assertEquals(201, created.status(), created.body());
+            assertEquals(200, api.get(settings, bearer(coordinator)).status());
+            assertEquals(403, api.send("PUT", settings, Map.of("authorization", "Bearer " + staffToken("anna"),
+                    "content-type", "application/json"), body).status(), "staff who do not coordinate it");
+            Site site = new DynamoSiteDirectory(stack.dynamo.client(), new TableName(DeployedStack.TABLE),
+                    Clock.systemUTC()).findById(siteId).orElseThrow();
+            assertTrue(messageText(text(newPhone(), site, "JONO")).contains("N1"), "the new site's first ticket");
+        }
+
+        @Test
         void liveQueue_shouldShowAnSmsVisitorMasked_toStaffOfTheSite_andAnswer304WhenUnchanged() {
             Site site = newSite('S');
             String phone = newPhone();
