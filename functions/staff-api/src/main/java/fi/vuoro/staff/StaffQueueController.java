@@ -137,10 +137,12 @@ public class StaffQueueController {
     @Put("/desks/{label}")
     public DeskView setDesk(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization, String siteId,
                             String label, @Body DeskChange change) {
+        StaffMember staff = staff(authorization);  // who asks comes first: a body is judged only for staff
+        staff.requireSite(siteId);
         if (change.open() == null) {
             throw StaffRequestException.invalid("Say whether the desk is open: {\"open\": true} or {\"open\": false}");
         }
-        return views.desk(queue.setDesk(staff(authorization), siteId, label, change.open()));
+        return views.desk(queue.setDesk(staff, siteId, label, change.open()));
     }
 
     private StaffMember staff(String authorization) {
