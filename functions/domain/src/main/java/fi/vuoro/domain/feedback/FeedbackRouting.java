@@ -22,13 +22,14 @@ public final class FeedbackRouting implements SenderRouting {
     @Override
     public Optional<Conversation> conversationOf(SmsTurn turn) {
         OptionalInt point = singleDigit(turn.body());
-        if (point.isEmpty() || point.getAsInt() < 1 || point.getAsInt() > 5
-                || !feedback.awaitsDigit(turn.phoneHash(), turn.now())) {
+        if (point.isEmpty() || point.getAsInt() < 1 || point.getAsInt() > 5) {
             return Optional.empty();
         }
-        return Optional.of(answering -> feedback.digitReply(answering.phoneHash(), point.getAsInt(), answering.now())
-                // Answered meanwhile (the form, or the same digit twice at once): thanked again, nothing changes.
-                .orElseGet(() -> feedback.thanks(answering.phoneHash(), answering.now())));
+        // Read once: the conversation answers the invitation found here.
+        return feedback.awaitedDigit(turn.phoneHash(), turn.now()).map(awaited -> answering ->
+                feedback.answerByDigit(awaited, point.getAsInt())
+                        // Answered meanwhile (the form, or the same digit twice at once): thanked, nothing changes.
+                        .orElseGet(() -> feedback.thanks(awaited)));
     }
 
     /** The digit of a message that is one digit and nothing else (spaces and a full stop aside). */

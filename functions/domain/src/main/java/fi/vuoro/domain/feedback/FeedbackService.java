@@ -155,32 +155,41 @@ public final class FeedbackService implements QueueListener {
 
     /** What the link shows when opened. */
     public FeedbackPage open(String token, Instant now) {
+        Opening opening = opening(token, now);
+        return opening.closed().orElseGet(() -> form(opening.language(), opening.invitation(), token, Optional.empty(),
+                FeedbackSubmission.empty()));
+    }
+
+    /**
+     * A link read once: the page it shows when it takes no answer (not ours, expired, answered), or its open
+     * invitation. One read of the invitation, and none of the site unless a form is shown.
+     */
+    private record Opening(Language language, Optional<FeedbackPage> closed, FeedbackInvitation invitation) {
+    }
+
+    private Opening opening(String token, Instant now) {
         Optional<FeedbackTokens.Opened> opened = tokens.open(token);
         if (opened.isEmpty()) {
-            return new FeedbackPage.Invalid(catalogue.fallbackLanguage());
+            Language fallback = catalogue.fallbackLanguage();
+            return new Opening(fallback, Optional.of(new FeedbackPage.Invalid(fallback)), null);
         }
         Language language = languageOf(opened.get().language());
         if (opened.get().expired(now)) {
-            return new FeedbackPage.Expired(language);
+            return new Opening(language, Optional.of(new FeedbackPage.Expired(language)), null);
         }
         Optional<FeedbackInvitation> invitation = store.find(opened.get().tokenHash(), now);
-        if (invitation.isEmpty()) {
-            return new FeedbackPage.AlreadyAnswered(language);
-        }
-        return form(language, invitation.get(), token, Optional.empty(), FeedbackSubmission.empty());
+        return invitation.map(open -> new Opening(language, Optional.empty(), open))
+                .orElseGet(() -> new Opening(language, Optional.of(new FeedbackPage.AlreadyAnswered(language)), null));
     }
 
     /** Takes the form's answer once; what the visitor sees next. */
     public FeedbackPage submit(String token, FeedbackSubmission submission, Instant now) {
-        FeedbackPage opened = open(token, now);
-        if (!(opened instanceof FeedbackPage.Form)) {
-            return opened;
+        Opening opening = opening(token, now);
+        if (opening.closed().isPresent()) {
+            return opening.closed().get();
         }
-        Language language = opened.language();
-        FeedbackInvitation invitation = store.find(FeedbackTokens.hash(token), now).orElse(null);
-        if (invitation == null) {
-            return new FeedbackPage.AlreadyAnswered(language);
-        }
+        Language language = opening.language();
+        FeedbackInvitation invitation = opening.invitation();
         EnumMap<FeedbackQuestion, Integer> scores = new EnumMap<>(FeedbackQuestion.class);
         submission.points().forEach((question, point) -> parsePoint(point).ifPresent(p -> scores.put(question, p)));
         String comment = submission.comment().strip();
@@ -210,6 +219,37 @@ public final class FeedbackService implements QueueListener {
         return new FeedbackPage.Thanks(language);
     }
 
+    /** An open digit window and the unanswered invitation it points at: a digit from the sender answers it. */
+    public record AwaitedDigit(DigitReply window, FeedbackInvitation invitation) {
+    }
+
+    /**
+     * Whether a single digit from the sender is a feedback answer (their window is open and the invitation not
+     * answered yet) rather than a choice from the language menu: two reads, only for a message that is one digit.
+     */
+    public Optional<AwaitedDigit> awaitedDigit(String phoneHash, Instant now) {
+        return store.digitReplyOf(phoneHash, now).flatMap(window -> store.find(window.tokenHash(), now)
+                .map(invitation -> new AwaitedDigit(window, invitation)));
+    }
+
+    /**
+     * Answers the first question with the digit; the thanks, in the invitation's language. Empty if it was answered
+     * meanwhile (the form, or the same digit twice at once): nothing changed.
+     */
+    public Optional<String> answerByDigit(AwaitedDigit awaited, int point) {
+        FeedbackInvitation invitation = awaited.invitation();
+        if (!store.answer(invitation, AnonymousAnswer.of(invitation, FeedbackAnswers.digit(point)), Optional.empty())) {
+            return Optional.empty();
+        }
+        LOG.info("Feedback answered by SMS digit at site {} in week {}", invitation.siteId(), invitation.week());
+        return Optional.of(thanks(awaited));
+    }
+
+    /** The thanks of a digit reply, in the language of the sender's invitation. */
+    public String thanks(AwaitedDigit awaited) {
+        return catalogue.render(languageOf(awaited.window().language()), MessageKey.FEEDBACK_THANKS);
+    }
+
     /**
      * A digit in reply to the invitation SMS, while its window is open and the form not answered yet: answers the
      * first question. Empty when the sender has no open window, so the message is an ordinary command.
@@ -218,36 +258,12 @@ public final class FeedbackService implements QueueListener {
         if (point < 1 || point > PageText.SCALE_POINTS) {
             return Optional.empty();
         }
-        Optional<DigitReply> window = store.digitReplyOf(phoneHash, now);
-        if (window.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<FeedbackInvitation> invitation = store.find(window.get().tokenHash(), now);
-        if (invitation.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!store.answer(invitation.get(), AnonymousAnswer.of(invitation.get(), FeedbackAnswers.digit(point)),
-                Optional.empty())) {
-            return Optional.empty();
-        }
-        LOG.info("Feedback answered by SMS digit at site {} in week {}", invitation.get().siteId(),
-                invitation.get().week());
-        return Optional.of(catalogue.render(languageOf(window.get().language()), MessageKey.FEEDBACK_THANKS));
+        return awaitedDigit(phoneHash, now).flatMap(awaited -> answerByDigit(awaited, point));
     }
 
-    /** The thanks of a digit reply, in the language of the sender's invitation (the fallback language if it is gone). */
-    public String thanks(String phoneHash, Instant now) {
-        Language language = store.digitReplyOf(phoneHash, now).map(window -> languageOf(window.language()))
-                .orElse(catalogue.fallbackLanguage());
-        return catalogue.render(language, MessageKey.FEEDBACK_THANKS);
-    }
-
-    /**
-     * Whether a single digit from the sender is a feedback answer (their window is open and the invitation not
-     * answered yet) rather than a choice from the language menu.
-     */
+    /** Whether a single digit from the sender is a feedback answer; see {@link #awaitedDigit}. */
     public boolean awaitsDigit(String phoneHash, Instant now) {
-        return store.digitReplyOf(phoneHash, now).flatMap(window -> store.find(window.tokenHash(), now)).isPresent();
+        return awaitedDigit(phoneHash, now).isPresent();
     }
 
     private FeedbackPage form(Language language, FeedbackInvitation invitation, String token,

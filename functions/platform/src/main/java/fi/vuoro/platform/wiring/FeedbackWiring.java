@@ -43,10 +43,14 @@ public class FeedbackWiring {
         return new DynamoReportStore(dynamo, table);
     }
 
-    /** An interpreter took part when one was confirmed for the visit's ticket. */
+    /**
+     * An interpreter took part when one was confirmed for the visit's ticket; read once per ended visit, though its
+     * feedback invitation and its tally both ask.
+     */
     @Singleton
     InterpreterUse interpreterUse(DynamoInterpreterStores interpreters) {
-        return (ticket, now) -> interpreters.find(ticket, now).flatMap(InterpreterRequest::confirmedBy).isPresent();
+        return InterpreterUse.rememberingLast(
+                (ticket, now) -> interpreters.find(ticket, now).flatMap(InterpreterRequest::confirmedBy).isPresent());
     }
 
     /**
