@@ -1,5 +1,7 @@
 package fi.vuoro.domain.interpreter;
 
+import fi.vuoro.domain.audit.Audit;
+import fi.vuoro.domain.audit.AuditAction;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * What staff at the desks do about interpreters: ask for one for any visitor (also one whose language the staff
  * speak), ask again after nobody was found, cancel, and say the interpreter has arrived; and read the day's
- * requests for the live queue.
+ * requests for the live queue. What staff did is written to the site's {@link Audit audit trail}.
  */
 public final class InterpreterDesk {
 
@@ -24,32 +26,43 @@ public final class InterpreterDesk {
     private final QueueStore queue;
     private final InterpreterService interpreters;
     private final Clock clock;
+    private final Audit audit;
 
-    public InterpreterDesk(SiteDirectory sites, QueueStore queue, InterpreterService interpreters, Clock clock) {
+    public InterpreterDesk(SiteDirectory sites, QueueStore queue, InterpreterService interpreters, Clock clock,
+                           Audit audit) {
         this.sites = sites;
         this.queue = queue;
         this.interpreters = interpreters;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public InterpreterRequest request(StaffMember staff, String siteId, int number) {
         Site site = site(staff, siteId);
         Instant now = clock.instant();
         Ticket ticket = liveTicket(siteId, number, now);
-        return interpreters.request(site, ticket, now);
+        InterpreterRequest request = interpreters.request(site, ticket, now);
+        audit.ticket(staff, AuditAction.INTERPRETER_REQUESTED, ticket, "language " + request.language(), now);
+        return request;
     }
 
     public Optional<InterpreterRequest> cancel(StaffMember staff, String siteId, int number) {
         Site site = site(staff, siteId);
         Instant now = clock.instant();
-        return interpreters.cancel(site, ref(siteId, number, now), now);
+        Optional<InterpreterRequest> cancelled = interpreters.cancel(site, ref(siteId, number, now), now);
+        cancelled.ifPresent(request -> audit.ticket(staff, siteId,
+                AuditAction.INTERPRETER_CANCELLED, request.ticketCode(), "language " + request.language(), now));
+        return cancelled;
     }
 
     public InterpreterRequest arrived(StaffMember staff, String siteId, int number) {
         Site site = site(staff, siteId);
         Instant now = clock.instant();
         try {
-            return interpreters.arrived(site, ref(siteId, number, now), now);
+            InterpreterRequest arrived = interpreters.arrived(site, ref(siteId, number, now), now);
+            audit.ticket(staff, siteId, AuditAction.INTERPRETER_ARRIVED, arrived.ticketCode(),
+                    "language " + arrived.language(), now);
+            return arrived;
         } catch (InterpreterConflictException none) {
             throw StaffRequestException.notFound("Ticket " + number + " has no interpreter request");
         }

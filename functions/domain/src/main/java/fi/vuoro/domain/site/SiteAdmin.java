@@ -1,5 +1,6 @@
 package fi.vuoro.domain.site;
 
+import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.staff.StaffMember;
@@ -45,10 +46,17 @@ public final class SiteAdmin {
 
     private final SiteStore store;
     private final MessageCatalogue catalogue;
+    private final Audit audit;
 
     public SiteAdmin(SiteStore store, MessageCatalogue catalogue) {
+        this(store, catalogue, Audit.none());
+    }
+
+    /** Every save is written to the site's audit trail: "created", or the names of the fields that changed. */
+    public SiteAdmin(SiteStore store, MessageCatalogue catalogue, Audit audit) {
         this.store = store;
         this.catalogue = catalogue;
+        this.audit = audit;
     }
 
     public SiteSettings settings(StaffMember coordinator, String siteId) {
@@ -74,6 +82,7 @@ public final class SiteAdmin {
         SiteStore.Outcome outcome = current.isPresent() ? store.replace(current.get(), site) : store.create(site);
         switch (outcome) {
             case SAVED:
+                audit.settingsSaved(coordinator, siteId, current.map(SiteSettings::of), SiteSettings.of(site));
                 return new Saved(SiteSettings.of(site), current.isEmpty());
             case NUMBER_TAKEN:
                 throw numberTaken();

@@ -1,5 +1,7 @@
 package fi.vuoro.domain.staff;
 
+import fi.vuoro.domain.audit.Audit;
+import fi.vuoro.domain.audit.AuditAction;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.QueueConflictException;
 import fi.vuoro.domain.queue.QueueEvent;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * What staff at the desks do with a site's live queue. Each action is a change the ticket lifecycle decides and
  * the store writes onto the version it was decided on, so two staff acting at the same moment never call the same
  * visitor twice; the SMS a change owes the visitor is written with it, and what follows (come-back notices,
- * service times, interpreters) listens to the change's events.
+ * service times, interpreters) listens to the change's events. Each action that succeeded is written to the site's
+ * {@link Audit audit trail} with who did it.
  */
 public final class StaffQueueService {
 
@@ -40,9 +44,10 @@ public final class StaffQueueService {
     private final CallOrder callOrder;
     private final Clock clock;
     private final Duration retention;
+    private final Audit audit;
 
     public StaffQueueService(SiteDirectory sites, QueueStore queue, TicketLifecycle lifecycle, QueueEvents events,
-                             StaffInput input, CallOrder callOrder, Clock clock, Duration retention) {
+                             StaffInput input, CallOrder callOrder, Clock clock, Duration retention, Audit audit) {
         this.sites = sites;
         this.queue = queue;
         this.lifecycle = lifecycle;
@@ -52,6 +57,7 @@ public final class StaffQueueService {
         this.callOrder = callOrder;
         this.clock = clock;
         this.retention = retention;
+        this.audit = audit;
     }
 
     /** The site's queue today, as staff see it. */
@@ -80,6 +86,7 @@ public final class StaffQueueService {
             try {
                 Ticket called = changes.apply(candidate, now, t -> lifecycle.call(site, t, deskLabel, now));
                 LOG.info("Ticket {} called to desk {} at site {}", called.code(), deskLabel, siteId);
+                audit.ticket(staff, AuditAction.CALL, called, "desk " + deskLabel + ", next in line", now);
                 return called;
             } catch (QueueConflictException calledByAnotherDesk) {
                 // Another desk called this visitor a moment ago: try the next one.
@@ -96,6 +103,7 @@ public final class StaffQueueService {
         Instant now = clock.instant();
         Ticket called = changes.apply(ticket(siteId, number, now), now, t -> lifecycle.call(site, t, deskLabel, now));
         LOG.info("Ticket {} called to desk {} at site {}", called.code(), deskLabel, siteId);
+        audit.ticket(staff, AuditAction.CALL, called, "desk " + deskLabel + ", by number", now);
         return called;
     }
 
@@ -103,7 +111,9 @@ public final class StaffQueueService {
     public Ticket recall(StaffMember staff, String siteId, int number) {
         Site site = site(staff, siteId);
         Instant now = clock.instant();
-        return changes.apply(ticket(siteId, number, now), now, t -> lifecycle.recall(site, t, now));
+        Ticket recalled = changes.apply(ticket(siteId, number, now), now, t -> lifecycle.recall(site, t, now));
+        audit.ticket(staff, AuditAction.RECALL, recalled, desk(recalled), now);
+        return recalled;
     }
 
     public Ticket markServed(StaffMember staff, String siteId, int number) {
@@ -111,6 +121,7 @@ public final class StaffQueueService {
         Instant now = clock.instant();
         Ticket served = changes.apply(ticket(siteId, number, now), now, t -> lifecycle.serve(site, t, now));
         LOG.info("Ticket {} served at site {}", served.code(), siteId);
+        audit.ticket(staff, AuditAction.SERVED, served, desk(served), now);
         return served;
     }
 
@@ -119,6 +130,7 @@ public final class StaffQueueService {
         Instant now = clock.instant();
         Ticket missed = changes.apply(ticket(siteId, number, now), now, t -> lifecycle.noShow(site, t, now));
         LOG.info("Ticket {} marked no-show at site {}", missed.code(), siteId);
+        audit.ticket(staff, AuditAction.NO_SHOW, missed, desk(missed), now);
         return missed;
     }
 
@@ -126,7 +138,11 @@ public final class StaffQueueService {
     public Ticket requeue(StaffMember staff, String siteId, int number) {
         Site site = site(staff, siteId);
         Instant now = clock.instant();
-        return changes.apply(ticket(siteId, number, now), now, t -> lifecycle.requeue(site, t, now));
+        Ticket before = ticket(siteId, number, now);
+        Ticket requeued = changes.apply(before, now, t -> lifecycle.requeue(site, t, now));
+        audit.ticket(staff, AuditAction.REQUEUE, requeued, "was " + before.status().name().toLowerCase(Locale.ROOT)
+                .replace('_', '-'), now);
+        return requeued;
     }
 
     /** Adds a visitor at the desk who has no phone (or does not want to text). */
@@ -145,6 +161,9 @@ public final class StaffQueueService {
         queue.createWalkIn(ticket);
         LOG.info("Walk-in ticket {} added at site {}", ticket.code(), siteId);
         events.publish(List.of(new QueueEvent.Joined(site, ticket, queue.countWaitingAhead(ticket.ref(), now), now)));
+        // Never the walk-in's name: the language and topic are enough to tell the ticket apart.
+        audit.ticket(staff, AuditAction.WALK_IN, ticket, "language " + languageCode
+                + cleanTopic.map(t -> ", topic " + t).orElse(""), now);
         return ticket;
     }
 
@@ -154,6 +173,8 @@ public final class StaffQueueService {
         ServiceDay day = ServiceDay.of(now);
         Desk changed = new Desk(input.desk(desk), open, staff.username(), now);
         queue.setDesk(siteId, day, changed, day.expiresAt(retention));
+        audit.site(staff, siteId, open ? AuditAction.DESK_OPENED : AuditAction.DESK_CLOSED, "desk " + changed.label(),
+                now);
         return changed;
     }
 
@@ -166,6 +187,10 @@ public final class StaffQueueService {
         } catch (QueueConflictException notAtADesk) {
             return false;
         }
+    }
+
+    private static String desk(Ticket ticket) {
+        return ticket.desk().map(label -> "desk " + label).orElse("");
     }
 
     private Site site(StaffMember staff, String siteId) {

@@ -29,7 +29,7 @@ public final class InterpreterWorld {
         queue.readiness.add(new InterpreterReadiness(service));
         queue.routings.add(new InterpreterRouting(interpreters, service, QueueWorld.CATALOGUE));
         queue.start();
-        desk = new InterpreterDesk(queue.directory, queue.queue, service, queue.clock);
+        desk = new InterpreterDesk(queue.directory, queue.queue, service, queue.clock, queue.audit);
     }
 
     /** An interpreter available at all hours, registered with their number. */

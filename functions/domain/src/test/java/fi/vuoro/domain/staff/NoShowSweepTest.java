@@ -2,6 +2,7 @@ package fi.vuoro.domain.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.QueueDay;
 import fi.vuoro.domain.queue.QueueStore;
@@ -88,7 +89,7 @@ class NoShowSweepTest {
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         StaffQueueService staff = new StaffQueueService(sites, queue, LIFECYCLE, QueueEvents.none(),
-                new StaffInput(CATALOGUE), new CallOrder(List.of()), clock, Duration.ofHours(48));
+                new StaffInput(CATALOGUE), new CallOrder(List.of()), clock, Duration.ofHours(48), Audit.none());
 
         NoShowSweep.Result result = new NoShowSweep(sites, queue, staff, clock).run();
 

@@ -1,5 +1,6 @@
 package fi.vuoro.domain.testing;
 
+import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.estimate.ServiceHistory;
 import fi.vuoro.domain.estimate.ServiceLog;
 import fi.vuoro.domain.language.MessageCatalogue;
@@ -54,6 +55,7 @@ public final class QueueWorld {
     public final List<QueueListener> listeners = new ArrayList<>();
     public final List<CallReadiness> readiness = new ArrayList<>();
     public final List<SenderRouting> routings = new ArrayList<>();
+    public final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
     public final SiteDirectory directory = new SiteDirectory() {
         @Override
         public Optional<Site> findByNumber(String e164Number) {
@@ -77,8 +79,11 @@ public final class QueueWorld {
     public VisitorConversation visitorConversation;
     public InboundSmsRouter router;
 
+    public final Audit audit;
+
     public QueueWorld(Instant start) {
         this.clock = new ManualClock(start);
+        this.audit = new Audit(auditTrail, clock);
         ServiceLog log = (siteId, took, at) -> serviceTimes.add(took);
         listeners.add(heard::add);
         listeners.add(new ComeBackNotifier(queue, lifecycle));
@@ -94,7 +99,7 @@ public final class QueueWorld {
     public QueueWorld start() {
         events = new QueueEvents(listeners);
         staff = new StaffQueueService(directory, queue, lifecycle, events, new StaffInput(CATALOGUE),
-                new CallOrder(readiness), clock, RETENTION);
+                new CallOrder(readiness), clock, RETENTION, audit);
         visitorConversation = new VisitorConversation(directory, queue, queue, phones, siteId -> ServiceHistory.NONE,
                 lifecycle, events, CATALOGUE, RETENTION);
         ReplyLog replyLog = new ReplyLog() {
