@@ -2,7 +2,8 @@
 // as CSV, and prints a plain summary for the visitors' advisory council. Aggregates only: the server leaves
 // out any feedback group with fewer than five answers, and the page says so in words.
 import { api, startSession } from './session.js';
-import { englishName, loadLanguages, node, offerSites, say } from './ui.js';
+import { englishName, loadLanguages, node, say } from './ui.js';
+import { coordinatorPage } from './coordinator-page.js';
 import { barChart, stackedRows } from './charts.js';
 
 const STORE = { site: 'vuoro.coordinator.site' };
@@ -19,8 +20,6 @@ const POINTS = [
 
 const $ = (id) => document.getElementById(id);
 const el = {
-  main: $('main'), siteName: $('site-name'), siteChoice: $('site-choice'), siteChoiceLabel: $('site-choice-label'),
-  notCoordinator: $('not-coordinator'), notCoordinatorText: $('not-coordinator-text'),
   interpretersLink: $('interpreters-link'), queueLink: $('queue-link'),
   period: $('period'), from: $('from'), to: $('to'), periodError: $('period-error'), download: $('download'),
   print: $('print'), report: $('report'), printTitle: $('print-title'), printText: $('print-text'),
@@ -28,7 +27,7 @@ const el = {
   commentsCard: $('comments-card'), comments: $('comments')
 };
 
-const state = { me: null, siteId: null, report: null, loading: 0 };
+const state = { siteId: null, report: null };
 
 // ---------- dates ----------
 
@@ -66,49 +65,22 @@ function shortDay(iso) {
 
 // ---------- the session: who, which site ----------
 
-function siteName(id) {
-  const site = (state.me.sites || []).find((s) => s.id === id);
-  return site ? site.name : id;
-}
-
-function signedInAs(me) {
-  state.me = me;
-  const coordinated = (me.coordinatorOf || []).map((id) => ({ id: id, name: siteName(id) }));
-  // Staff who coordinate no site still ask for their own site's report: the server says why they may not read it.
-  const sites = coordinated.length ? coordinated : (me.sites || []);
-  if (!sites.length) {
-    refuse('You are signed in as ' + me.username + ', who belongs to no site.');
-    return;
+const page = coordinatorPage({
+  refusal: 'Reports are for a site\'s coordinators: ask yours for the figures.',
+  storeKey: STORE.site,
+  choose: chooseSite,
+  signedOut: () => {
+    el.report.hidden = true;
+    state.report = null;
   }
-  const asked = new URLSearchParams(location.search).get('site');
-  const wanted = sites.some((s) => s.id === asked) ? asked : localStorage.getItem(STORE.site);
-  el.notCoordinator.hidden = true;
-  el.main.hidden = false;
-  chooseSite(offerSites(el.siteChoice, el.siteChoiceLabel, sites, wanted));
-}
-
-function signedOut() {
-  el.main.hidden = true;
-  el.notCoordinator.hidden = true;
-  el.report.hidden = true;
-  el.siteName.textContent = '';
-  state.report = null;
-}
-
-function refuse(message) {
-  el.main.hidden = true;
-  el.notCoordinator.hidden = false;
-  el.notCoordinatorText.textContent = message + ' Reports are for a site\'s coordinators: ask yours for the figures.';
-  document.title = 'Only for coordinators – Vuoro';
-}
+});
 
 function chooseSite(siteId) {
   state.siteId = siteId;
-  el.siteName.textContent = siteName(siteId);
   el.queueLink.href = 'index.html';
   el.interpretersLink.href = 'interpreters.html?site=' + encodeURIComponent(siteId);
-  el.interpretersLink.hidden = !(state.me.coordinatorOf || []).includes(siteId);
-  document.title = 'Reports of ' + siteName(siteId) + ' – Vuoro';
+  el.interpretersLink.hidden = !(page.me.coordinatorOf || []).includes(siteId);
+  document.title = 'Reports of ' + page.siteName(siteId) + ' – Vuoro';
   load();
 }
 
@@ -135,29 +107,12 @@ async function load() {
   if (problem) {
     return;
   }
-  const ticket = ++state.loading;
-  el.report.setAttribute('aria-busy', 'true');
-  try {
-    const report = await (await api('GET', reportPath(''))).json();
-    if (ticket === state.loading) {
+  await page.read(reportPath(''), {
+    busy: el.report, formError: el.periodError, shown: (report) => {
       state.report = report;
       render(report);
-      localStorage.setItem(STORE.site, state.siteId);
     }
-  } catch (e) {
-    if (ticket !== state.loading || e.status === 401) {
-      return;
-    }
-    if (e.status === 403) {
-      refuse(e.message + '.');
-    } else if (e.status === 400) {
-      el.periodError.textContent = e.message;
-    } else {
-      say(e.message, 'error');
-    }
-  } finally {
-    el.report.setAttribute('aria-busy', 'false');
-  }
+  });
 }
 
 async function download() {
@@ -363,8 +318,7 @@ el.period.addEventListener('submit', (event) => {
   event.preventDefault();
   load();
 });
-el.siteChoice.addEventListener('change', () => chooseSite(el.siteChoice.value));
 el.download.addEventListener('click', download);
 el.print.addEventListener('click', () => window.print());
 defaultPeriod();
-loadLanguages().then(() => startSession({ signedIn: signedInAs, signedOut: signedOut }));
+loadLanguages().then(() => startSession(page));

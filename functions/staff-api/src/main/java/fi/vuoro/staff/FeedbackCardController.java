@@ -1,5 +1,7 @@
 package fi.vuoro.staff;
 
+import fi.vuoro.domain.audit.Audit;
+import fi.vuoro.domain.audit.AuditAction;
 import fi.vuoro.domain.feedback.FeedbackService;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
@@ -35,14 +37,16 @@ public class FeedbackCardController {
     private final QueueStore queue;
     private final FeedbackService feedback;
     private final Clock clock;
+    private final Audit audit;
 
     FeedbackCardController(StaffAuthenticator authenticator, SiteDirectory sites, QueueStore queue,
-                           FeedbackService feedback, Clock clock) {
+                           FeedbackService feedback, Clock clock, Audit audit) {
         this.authenticator = authenticator;
         this.sites = sites;
         this.queue = queue;
         this.feedback = feedback;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The card of a served walk-in: the same link however often it is printed; the link itself is never stored. */
@@ -56,6 +60,7 @@ public class FeedbackCardController {
         Ticket ticket = queue.find(new TicketRef(siteId, ServiceDay.of(now), number), now)
                 .orElseThrow(() -> StaffRequestException.notFound("No ticket number " + number + " today"));
         String link = feedback.walkInLink(site, ticket, now);
+        audit.ticket(staff, AuditAction.FEEDBACK_CARD_PRINTED, ticket, "", now);
         return HttpResponse.ok(new FeedbackCardView(link, QrSvg.of(link)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }

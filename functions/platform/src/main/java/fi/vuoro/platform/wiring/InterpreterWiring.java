@@ -1,5 +1,6 @@
 package fi.vuoro.platform.wiring;
 
+import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.estimate.ServiceHistorySource;
 import fi.vuoro.domain.interpreter.InterpreterAdmin;
 import fi.vuoro.domain.interpreter.InterpreterDesk;
@@ -55,8 +56,8 @@ public class InterpreterWiring {
 
     @Singleton
     InterpreterDesk interpreterDesk(SiteDirectory sites, QueueStore queue, InterpreterService interpreters,
-                                    Clock clock) {
-        return new InterpreterDesk(sites, queue, interpreters, clock);
+                                    Clock clock, Audit audit) {
+        return new InterpreterDesk(sites, queue, interpreters, clock, audit);
     }
 
     @Singleton

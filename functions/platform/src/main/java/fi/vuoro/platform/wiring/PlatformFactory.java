@@ -1,5 +1,6 @@
 package fi.vuoro.platform.wiring;
 
+import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.estimate.ServiceHistorySource;
 import fi.vuoro.domain.estimate.ServiceLog;
 import fi.vuoro.domain.language.MessageCatalogue;
@@ -182,9 +183,9 @@ public class PlatformFactory {
     @Singleton
     StaffQueueService staffQueueService(SiteDirectory sites, QueueStore queue, TicketLifecycle lifecycle,
                                         QueueEvents events, MessageCatalogue catalogue, List<CallReadiness> readiness,
-                                        Clock clock, VuoroConfiguration config) {
+                                        Clock clock, VuoroConfiguration config, Audit audit) {
         return new StaffQueueService(sites, queue, lifecycle, events, new StaffInput(catalogue),
-                new CallOrder(readiness), clock, Duration.ofHours(config.getRetentionHours()));
+                new CallOrder(readiness), clock, Duration.ofHours(config.getRetentionHours()), audit);
     }
 
     @Singleton

@@ -1,17 +1,21 @@
 package fi.vuoro.platform.wiring;
 
+import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.site.SiteAdmin;
 import fi.vuoro.domain.site.SiteStore;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** A coordinator's site settings: the service that checks them, writing through the DynamoDB site directory. */
+/**
+ * A coordinator's site settings: the service that checks them, writing through the DynamoDB site directory, and each
+ * save into the site's audit trail.
+ */
 @Factory
 public class SiteWiring {
 
     @Singleton
-    SiteAdmin siteAdmin(SiteStore store, MessageCatalogue catalogue) {
-        return new SiteAdmin(store, catalogue);
+    SiteAdmin siteAdmin(SiteStore store, MessageCatalogue catalogue, Audit audit) {
+        return new SiteAdmin(store, catalogue, audit);
     }
 }
