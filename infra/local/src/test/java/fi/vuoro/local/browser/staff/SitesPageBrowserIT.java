@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -182,19 +186,69 @@ class SitesPageBrowserIT extends StaffApiSupport {
 
     @Test
     @Order(3)
-    void theDemoSitesCoordinator_savesAChange_thatTheApiThenGives() throws Exception {
+    void theDemoSitesCoordinator_savesAChange_sendingBackExactlyTheFieldsTheApiGave() throws Exception {
+        JsonNode before = settings(DEMO_SETTINGS);
         openTheDemoSite();
+        recordRequests();
         type(testId("desks"), "3");
         page.click(testId("save"));
 
         page.waitForFeedback("The settings of Vuoro Demo are saved.", "success");
-        assertEquals(3, settings(DEMO_SETTINGS).get("desks").asInt());
-        assertEquals("[\"00:00-24:00\"]", settings(DEMO_SETTINGS).get("openingHours").get("mon").toString(),
-                "the hours as the form shows them");
+        JsonNode sent = sentBody("PUT", DEMO_SETTINGS);
+        List<String> given = new ArrayList<>();
+        before.fieldNames().forEachRemaining(given::add);
+        List<String> put = new ArrayList<>();
+        sent.fieldNames().forEachRemaining(put::add);
+        assertEquals(given.stream().sorted().toList(), put.stream().sorted().toList(), "the fields GET gave, no more");
+        JsonNode after = settings(DEMO_SETTINGS);
+        assertEquals(3, after.get("desks").asInt());
+        assertEquals(before.get("topics"), after.get("topics"), "the topics sent back as the API gave them");
+        assertEquals(before.get("openingHours"), after.get("openingHours"), "the hours as the form shows them");
     }
 
     @Test
     @Order(4)
+    void aNewSitesExceptionTopicAndRetention_areSentInTheAgreedShapes_andARefusalSavesNothing() throws Exception {
+        browser.get(runtime.baseUrl() + "/staff/sites.html");
+        page.until("the sites listed", () -> page.shown(siteRow("demo")));
+        recordRequests();
+        page.click(testId("new-site"));
+        page.waitFor("the new site's form", b -> page.shown(testId("site-id")) ? true : null);
+        type(testId("site-id"), "kaleva");
+        type(testId("name"), "Kaleva");
+        type(testId("sms-number"), "+358500000882");
+        page.click(inDay("wed", "add-period"));
+        browser.findElement(inDay("wed", "from")).sendKeys("09:00");
+        browser.findElement(inDay("wed", "to")).sendKeys("16:00");
+        page.click(testId("language-fi"));
+        page.click(testId("closed-today"));
+        browser.findElement(By.cssSelector("[data-testid='exception'] [data-testid='note-en']")).sendKeys("Closed today");
+        page.click(By.cssSelector("[data-testid='exception'] summary"));
+        browser.findElement(By.cssSelector("[data-testid='exception'] [data-testid='note-fi']")).sendKeys("Suljettu tänään");
+        page.click(testId("add-topic"));
+        browser.findElement(testId("topic-word")).sendKeys("KELA");
+        browser.findElement(testId("topic-letter")).sendKeys("K");
+        browser.findElement(By.cssSelector("[data-testid='topic'] [data-testid='names-en']")).sendKeys("Kela benefits");
+        page.click(By.cssSelector("[data-testid='topic'] summary"));
+        browser.findElement(By.cssSelector("[data-testid='topic'] [data-testid='names-fi']")).sendKeys("Kela-etuudet");
+        type(testId("retentionHours"), "48");
+        page.click(testId("save"));
+
+        page.until("a refusal under the form", () -> page.text(testId("form-error")).startsWith("Not saved."));
+        assertEquals(JSON.readTree("{\"name\": \"Kaleva\", \"smsNumber\": \"+358500000882\", "
+                + "\"timeZone\": \"Europe/Helsinki\", \"openingHours\": {\"mon\": [], \"tue\": [], "
+                + "\"wed\": [\"09:00-16:00\"], \"thu\": [], \"fri\": [], \"sat\": [], \"sun\": []}, "
+                + "\"staffLanguages\": [\"fi\"], \"exceptions\": [{\"date\": \"" + LocalDate.now() + "\", "
+                + "\"hours\": [], \"note\": {\"en\": \"Closed today\", \"fi\": \"Suljettu tänään\"}}], "
+                + "\"topics\": [{\"word\": \"KELA\", \"letter\": \"K\", \"names\": {\"en\": \"Kela benefits\", "
+                + "\"fi\": \"Kela-etuudet\"}}], \"retentionHours\": 48}"),
+                sentBody("PUT", "/staff/api/sites/kaleva/settings"), "only what was filled in, in the agreed shapes");
+        assertFalse(deliver(inbound(newPhone(), "+358500000882", "JOIN")).text().contains("Kaleva"),
+                "the local coordinator does not coordinate kaleva: no site was made");
+    }
+
+    @Test
+    @Order(5)
     void thePage_meetsWcag21AA_withTheSettingsOpen_andWithANewSitesFormWithATopicAndAnException() {
         openTheDemoSite();
         assertEquals(List.of(), Axe.violations(browser), "a site's settings meet WCAG 2.1 AA");
@@ -211,7 +265,7 @@ class SitesPageBrowserIT extends StaffApiSupport {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void staffWhoCoordinateNoSite_areToldOnlyCoordinatorsManageSites_andTheApiRefusesThem() throws Exception {
         browser.switchTo().newWindow(WindowType.WINDOW);
         browser.get(runtime.baseUrl() + "/staff/sites.html");
@@ -238,6 +292,27 @@ class SitesPageBrowserIT extends StaffApiSupport {
         HttpResponse<String> response = get(path, token("coordinator"));
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
+    }
+
+    /** Notes the requests the page sends from now on, passing each on unchanged. */
+    private static void recordRequests() {
+        ((JavascriptExecutor) browser).executeScript("if (!window.vuoroSent) { window.vuoroSent = [];"
+                + " const send = window.fetch; window.fetch = (url, init) => {"
+                + " window.vuoroSent.push({ method: (init && init.method) || 'GET', url: String(url),"
+                + " body: (init && init.body) || null }); return send(url, init); }; }");
+    }
+
+    /** The body of the last such request the page sent since {@link #recordRequests()}. */
+    @SuppressWarnings("unchecked")
+    private static JsonNode sentBody(String method, String path) throws IOException {
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) ((JavascriptExecutor) browser)
+                .executeScript("return window.vuoroSent || [];");
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (method.equals(sent.get(i).get("method")) && path.equals(sent.get(i).get("url"))) {
+                return JSON.readTree(String.valueOf(sent.get(i).get("body")));
+            }
+        }
+        throw new AssertionError("the page sent no " + method + " " + path + ": " + sent);
     }
 
     /** Replaces what a text field holds. */
