@@ -118,6 +118,7 @@ function chooseSite(siteId) {
   el.interpretersLink.href = 'interpreters.html?site=' + encodeURIComponent(siteId);
   el.reportsLink.hidden = !coordinates;
   el.reportsLink.href = 'reports.html?site=' + encodeURIComponent(siteId);
+  el.sitesLink.href = coordinates ? 'sites.html?site=' + encodeURIComponent(siteId) : 'sites.html';
   render();
   pollNow();
 }
