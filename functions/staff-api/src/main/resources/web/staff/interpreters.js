@@ -80,6 +80,7 @@ function chooseSite(siteId) {
   el.siteName.textContent = siteName(siteId);
   document.title = 'Interpreters of ' + siteName(siteId) + ' – Vuoro';
   $('reports-link').href = 'reports.html?site=' + encodeURIComponent(siteId);
+  $('sites-link').href = 'sites.html?site=' + encodeURIComponent(siteId);
   startAdding();
   load();
 }

@@ -26,6 +26,7 @@ const STATUS_CLASS = { SERVED: 'served', NO_SHOW: 'no-show', LEFT: 'left' };
 const $ = (id) => document.getElementById(id);
 const el = {
   noSite: $('no-site'), main: $('main'), interpretersLink: $('interpreters-link'), reportsLink: $('reports-link'),
+  sitesLink: $('sites-link'),
   siteChoice: $('site-choice'), siteChoiceLabel: $('site-choice-label'), siteName: $('site-name'),
   feedback: $('feedback'), myDesk: $('my-desk'), deskSuggestions: $('desk-suggestions'), deskToggle: $('desk-toggle'),
   myDeskState: $('my-desk-state'), callNext: $('call-next'), filterTopic: $('filter-topic'),
@@ -72,7 +73,11 @@ function signedInAs(me) {
     return;
   }
   el.noSite.hidden = true;
-  chooseSite(offerSites(el.siteChoice, el.siteChoiceLabel, sites, localStorage.getItem(STORE.site)));
+  // A link from another staff page (index.html?site=…) opens that site's queue.
+  const asked = new URLSearchParams(location.search).get('site');
+  const wanted = sites.some((s) => s.id === asked) ? asked : localStorage.getItem(STORE.site);
+  el.sitesLink.hidden = !(me.coordinatorOf || []).length;
+  chooseSite(offerSites(el.siteChoice, el.siteChoiceLabel, sites, wanted));
   el.main.hidden = false;
   el.myDesk.value = localStorage.getItem(STORE.desk) || '';
   (el.myDesk.value ? el.callNext : el.myDesk).focus();
@@ -87,6 +92,7 @@ function signedOut() {
   el.noSite.hidden = true;
   el.interpretersLink.hidden = true;
   el.reportsLink.hidden = true;
+  el.sitesLink.hidden = true;
   el.siteName.textContent = '';
   if (el.cardDialog.open) {
     el.cardDialog.close();
@@ -112,6 +118,7 @@ function chooseSite(siteId) {
   el.interpretersLink.href = 'interpreters.html?site=' + encodeURIComponent(siteId);
   el.reportsLink.hidden = !coordinates;
   el.reportsLink.href = 'reports.html?site=' + encodeURIComponent(siteId);
+  el.sitesLink.href = coordinates ? 'sites.html?site=' + encodeURIComponent(siteId) : 'sites.html';
   render();
   pollNow();
 }

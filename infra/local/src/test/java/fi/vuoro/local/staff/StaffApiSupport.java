@@ -56,7 +56,7 @@ public abstract class StaffApiSupport extends RunningService {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> put(String path, String token, String json) throws IOException, InterruptedException {
+    protected static HttpResponse<String> put(String path, String token, String json) throws IOException, InterruptedException {
         return HTTP.send(authorized(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
