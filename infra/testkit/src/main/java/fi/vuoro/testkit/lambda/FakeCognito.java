@@ -40,18 +40,26 @@ public final class FakeCognito implements AutoCloseable {
     private final Map<String, Set<String>> groups = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
 
-    private FakeCognito(String userPoolId, int pageSize) {
+    private FakeCognito(String userPoolId, int pageSize, boolean serve) {
         this.userPoolId = userPoolId;
         this.pageSize = pageSize;
-        this.server = LoopbackReplies.serve("Cognito", this::handle);
+        this.server = serve ? LoopbackReplies.serve("Cognito", this::handle) : null;
     }
 
     /** A pool with this id that lists at most {@code pageSize} users a page. */
     public static FakeCognito start(String userPoolId, int pageSize) {
-        return new FakeCognito(userPoolId, pageSize);
+        return new FakeCognito(userPoolId, pageSize, true);
+    }
+
+    /** A pool for a server of the caller's, which hands the API's requests ({@code POST /}) to {@link #handle}. */
+    public static FakeCognito unserved(String userPoolId, int pageSize) {
+        return new FakeCognito(userPoolId, pageSize, false);
     }
 
     public URI endpoint() {
+        if (server == null) {
+            throw new IllegalStateException("This pool is served by its caller's server");
+        }
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -80,7 +88,7 @@ public final class FakeCognito implements AutoCloseable {
         return Set.copyOf(groups.keySet());
     }
 
-    private synchronized void handle(HttpExchange exchange) throws IOException {
+    public synchronized void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
@@ -177,6 +185,8 @@ public final class FakeCognito implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
     }
 }
