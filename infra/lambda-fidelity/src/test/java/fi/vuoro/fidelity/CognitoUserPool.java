@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import fi.vuoro.testkit.lambda.FakeCognito;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ import java.util.UUID;
 /**
  * The staff user pool as Cognito runs it, for the parts a deployed function and API Gateway see: the pool's public
  * keys at {@code https://cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/jwks.json} (served here, reached
- * through the {@link fi.vuoro.testkit.lambda.HttpsFrontDoor}), and access tokens shaped exactly like Cognito's.
+ * through the {@link fi.vuoro.testkit.lambda.HttpsFrontDoor}), access tokens shaped exactly like Cognito's, and the
+ * admin API a coordinator's staff accounts go through ({@link FakeCognito}).
  */
 final class CognitoUserPool implements AutoCloseable {
 
@@ -39,6 +41,7 @@ final class CognitoUserPool implements AutoCloseable {
     private final String issuer;
     private final String clientId;
     private final HttpServer server;
+    private final FakeCognito admin;
 
     CognitoUserPool(String region, String poolId, String clientId) {
         try {
@@ -49,6 +52,7 @@ final class CognitoUserPool implements AutoCloseable {
         }
         this.issuer = "https://cognito-idp." + region + ".amazonaws.com/" + poolId;
         this.clientId = clientId;
+        this.admin = FakeCognito.unserved(poolId, 60);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -62,7 +66,14 @@ final class CognitoUserPool implements AutoCloseable {
                 out.write(jwks);
             }
         });
+        // The admin API the staff API function manages accounts with (POST / with X-Amz-Target).
+        server.createContext("/", admin::handle);
         server.start();
+    }
+
+    /** The pool's accounts and groups, as the staff API function's admin calls left them. */
+    FakeCognito admin() {
+        return admin;
     }
 
     /** Where the front door sends {@code cognito-idp.<region>.amazonaws.com}. */

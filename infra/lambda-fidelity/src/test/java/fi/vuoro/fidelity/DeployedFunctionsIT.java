@@ -178,6 +178,28 @@ class DeployedFunctionsIT {
         }
 
         @Test
+        void aCoordinator_shouldAddAMemberThroughTheStaffApi_inTheUserPoolsGroupOfTheSite() {
+            Site site = newSite('U');
+            String coordinator = stack.cognito.accessToken("koordinaattori", List.of("coordinator-" + site.id()));
+            String staff = "/staff/api/sites/" + site.id() + "/staff";
+            Map<String, String> json = Map.of("authorization", "Bearer " + coordinator,
+                    "content-type", "application/json");
+
+            HttpApiGateway.Response added = api.send("PUT", staff + "/uusi.k", json,
+                    "{\"role\": \"staff\", \"email\": \"uusi.k@example.org\"}");
+
+            assertEquals(201, added.status(), added.body());
+            assertTrue(added.json().get("accountCreated").asBoolean());
+            assertTrue(added.json().get("initialPassword").isNull(), "Cognito emails the temporary password");
+            HttpApiGateway.Response members = api.get(staff, bearer(coordinator));
+            assertEquals(200, members.status(), members.body());
+            assertEquals("uusi.k", members.json().get(0).get("username").asText());
+            assertEquals(204, api.send("DELETE", staff + "/uusi.k", bearer(coordinator), "").status());
+            assertEquals(403, api.get(staff, bearer(staffToken("aino", site))).status(), "staff of the site");
+            assertTrue(stack.cognito.admin().groupNames().contains("site-" + site.id()), "made on its first grant");
+        }
+
+        @Test
         void liveQueue_shouldShowAnSmsVisitorMasked_toStaffOfTheSite_andAnswer304WhenUnchanged() {
             Site site = newSite('S');
             String phone = newPhone();

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Local staff sign-in: a username and password of a demo account ({@link LocalStaffAccounts}) buys an
+ * Local staff sign-in: a username and password of a local account ({@link LocalStaffAccounts}) buys an
  * access token shaped as Cognito's, which the staff endpoints check against {@code /local/jwks.json}.
  */
 @Controller("/local")

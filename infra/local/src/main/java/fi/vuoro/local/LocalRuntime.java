@@ -70,6 +70,7 @@ public final class LocalRuntime implements AutoCloseable {
                             new LoopbackTwilioHttpClient(twilio.baseUrl()))
                     .start();
             context.getBean(DynamoSiteDirectory.class).save(DemoSite.create());
+            context.getBean(LocalStaffAccounts.class).seedDemoAccounts();
             DemoInterpreters.seed(context.getBean(InterpreterDirectory.class), context.getBean(PhoneProtector.class));
             context.getBean(EmbeddedServer.class).start();
             context.getBean(LocalSchedules.class).start();

@@ -1,21 +1,19 @@
 package fi.vuoro.local;
 
+import fi.vuoro.domain.account.SiteRole;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The demo staff accounts of the local runtime, documented in the README: development values for this
- * machine only. In AWS staff sign in against the Cognito user pool, and these accounts do not exist.
- * Their groups are named as in the user pool: {@code site-<siteId>} grants a site's queue,
- * {@code coordinator-<siteId>} makes its member the site's coordinator too.
+ * Local staff sign-in against the accounts in the table ({@link LocalStaffDirectory}): the three demo accounts
+ * documented in the README, seeded at start, and every account a coordinator makes through the staff API. In AWS
+ * staff sign in against the Cognito user pool, and none of this exists. The sites an account has are named as the
+ * user pool's groups: {@code site-<siteId>} grants a site's queue, {@code coordinator-<siteId>} makes its member the
+ * site's coordinator too.
  */
 @Singleton
 public final class LocalStaffAccounts {
@@ -44,33 +42,40 @@ public final class LocalStaffAccounts {
     public static final Account COORDINATOR = new Account("coordinator",
             List.of("coordinator-demo", "coordinator-hervanta"));
 
-    private static final byte[] NO_ACCOUNT = digest("no account has this password \u0000");
+    private final LocalStaffDirectory directory;
 
-    private final Map<String, Account> accounts = Stream.of(ANNA, OLLI, COORDINATOR)
-            .collect(Collectors.toUnmodifiableMap(Account::username, Function.identity()));
-    private final Map<String, byte[]> passwordDigests = Map.of(
-            ANNA.username(), digest(DEMO_PASSWORD),
-            OLLI.username(), digest(DEMO_PASSWORD),
-            COORDINATOR.username(), digest(DEMO_PASSWORD));
+    public LocalStaffAccounts(LocalStaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** Makes the demo accounts with their sites and password, unless they exist already (then leaves them be). */
+    public void seedDemoAccounts() {
+        for (Account demo : List.of(ANNA, OLLI, COORDINATOR)) {
+            Map<String, SiteRole> roles = new HashMap<>();
+            for (String siteId : demo.sites()) {
+                roles.put(siteId, demo.groups().contains("coordinator-" + siteId) ? SiteRole.COORDINATOR
+                        : SiteRole.STAFF);
+            }
+            directory.create(demo.username(), LocalPasswords.hash(DEMO_PASSWORD), null, roles);
+        }
+    }
 
     /**
-     * The account whose username and password these are. The password is compared in constant time,
-     * and an unknown username costs the same comparison.
+     * The account whose username and password these are, with the sites it has now. The password is compared in
+     * constant time, and an unknown username costs the same. Usernames are matched exactly, as stored (lower case).
      */
     public Optional<Account> signIn(String username, String password) {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        byte[] expected = passwordDigests.getOrDefault(username, NO_ACCOUNT);
-        boolean matches = MessageDigest.isEqual(expected, digest(password));
-        return matches && expected != NO_ACCOUNT ? Optional.ofNullable(accounts.get(username)) : Optional.empty();
-    }
-
-    private static byte[] digest(String password) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        Optional<LocalStaffDirectory.StoredAccount> stored = directory.account(username);
+        if (!LocalPasswords.matches(password, stored.map(LocalStaffDirectory.StoredAccount::password).orElse(null))) {
+            return Optional.empty();
         }
+        List<String> groups = new ArrayList<>();
+        stored.get().roles().forEach((siteId, role) ->
+                groups.add((role == SiteRole.COORDINATOR ? "coordinator-" : "site-") + siteId));
+        groups.sort(null);
+        return Optional.of(new Account(stored.get().username(), groups));
     }
 }

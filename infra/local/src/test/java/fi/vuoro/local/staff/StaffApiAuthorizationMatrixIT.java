@@ -57,7 +57,10 @@ class StaffApiAuthorizationMatrixIT extends StaffApiSupport {
             Map.entry("GET /volunteers", Audience.COORDINATORS),
             Map.entry("GET /settings", Audience.COORDINATORS),
             Map.entry("PUT /settings", Audience.COORDINATORS),
-            Map.entry("GET /audit", Audience.COORDINATORS)));
+            Map.entry("GET /audit", Audience.COORDINATORS),
+            Map.entry("GET /staff", Audience.COORDINATORS),
+            Map.entry("PUT /staff/{username}", Audience.COORDINATORS),
+            Map.entry("DELETE /staff/{username}", Audience.COORDINATORS)));
 
     /** One endpoint: its method, its route template below the site, and a concrete path of the demo site. */
     private record Endpoint(String method, String template, String path) {

@@ -89,6 +89,10 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
                     grants.add(new String[] {"ssm:" + operation, "parameter" + slashed(name)}));
             request.getValueForField("Names", List.class).ifPresent(names -> ((List<?>) names).forEach(name ->
                     grants.add(new String[] {"ssm:" + operation, "parameter" + slashed(String.valueOf(name))})));
+        } else if (service.equals("cognitoidentityprovider")) {
+            // Every user-pool admin action is authorised on the pool (arn:…:userpool/<poolId>).
+            String pool = request.getValueForField("UserPoolId", String.class).orElse("*");
+            grants.add(new String[] {"cognito-idp:" + operation, "userpool/" + pool});
         } else {
             grants.add(new String[] {service + ":" + operation, "*"});
         }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -35,23 +32,15 @@ public final class FakeSsm implements AutoCloseable {
     private final String region;
     private final String account;
 
-    private FakeSsm(HttpServer server, ContainerCredentials credentials, String region, String account) {
-        this.server = server;
+    private FakeSsm(ContainerCredentials credentials, String region, String account) {
         this.credentials = credentials;
         this.region = region;
         this.account = account;
+        this.server = LoopbackReplies.serve("SSM", this::handle);
     }
 
     public static FakeSsm start(ContainerCredentials credentials, String region, String account) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FakeSsm ssm = new FakeSsm(server, credentials, region, account);
-            server.createContext("/", ssm::handle);
-            server.start();
-            return ssm;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the SSM stand-in", e);
-        }
+        return new FakeSsm(credentials, region, account);
     }
 
     /** The value of {@code AWS_ENDPOINT_URL_SSM}. */
@@ -137,16 +126,14 @@ public final class FakeSsm implements AutoCloseable {
                 .map(ContainerCredentials.Grant::function);
     }
 
+
+
     private static String error(String type, String message) {
-        ObjectNode error = JSON.createObjectNode();
-        error.put("__type", type);
-        error.put("message", message);
-        return error.toString();
+        return LoopbackReplies.awsJsonError(type, message);
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-        LoopbackReplies.send(exchange, status, "application/x-amz-json-1.1", body);
+        LoopbackReplies.sendAwsJson(exchange, status, body);
     }
 
     @Override
