@@ -1,5 +1,7 @@
 package fi.vuoro.domain.audit;
 
+import fi.vuoro.domain.account.AccountChange;
+import fi.vuoro.domain.account.AccountChangeListener;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.staff.StaffMember;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * visitor), because failing the request would make staff repeat an action that was done, and a repeated "call next"
  * calls a second visitor, a repeated walk-in adds a second ticket.
  */
-public final class Audit {
+public final class Audit implements AccountChangeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
     /** A record's fields that are bookkeeping, not settings: they change with every save. */
@@ -59,18 +61,18 @@ public final class Audit {
 
     /** A staff action on a ticket, done at {@code at}; the entry carries the ticket's code, never its visitor. */
     public void ticket(StaffMember staff, AuditAction action, Ticket ticket, String detail, Instant at) {
-        write(ticket.siteId(), at, staff, action, Optional.of(ticket.code()), detail);
+        write(ticket.siteId(), at, staff.username(), action, Optional.of(ticket.code()), detail);
     }
 
     /** A staff action about the ticket with this code, e.g. its interpreter's arrival. */
     public void ticket(StaffMember staff, String siteId, AuditAction action, String ticketCode, String detail,
                        Instant at) {
-        write(siteId, at, staff, action, Optional.of(ticketCode), detail);
+        write(siteId, at, staff.username(), action, Optional.of(ticketCode), detail);
     }
 
     /** A staff action on a site that concerns no ticket, e.g. a desk opened. */
     public void site(StaffMember staff, String siteId, AuditAction action, String detail, Instant at) {
-        write(siteId, at, staff, action, Optional.empty(), detail);
+        write(siteId, at, staff.username(), action, Optional.empty(), detail);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class Audit {
             List<String> changed = changedFields(old, after);
             return changed.isEmpty() ? "nothing changed" : String.join(", ", changed);
         }).orElse("created");
-        write(siteId, clock.instant(), coordinator, AuditAction.SETTINGS_CHANGE, Optional.empty(), detail);
+        write(siteId, clock.instant(), coordinator.username(), AuditAction.SETTINGS_CHANGE, Optional.empty(), detail);
     }
 
     /**
@@ -91,6 +93,24 @@ public final class Audit {
      * Call it once the change is saved.
      */
     public void accountChange(StaffMember coordinator, String siteId, String username, String change) {
+        accountChange(coordinator.username(), siteId, username, change);
+    }
+
+    /** A change of who works at a site, told once it is saved: who was added, re-roled or removed, by whom. */
+    @Override
+    public void accountChanged(AccountChange change) {
+        String what;
+        if (change.role() == null) {
+            what = "removed" + (change.previousRole() == null ? "" : " (was " + change.previousRole().apiName() + ")");
+        } else if (change.previousRole() == null) {
+            what = (change.accountCreated() ? "account created, " : "") + "added as " + change.role().apiName();
+        } else {
+            what = "now " + change.role().apiName() + " (was " + change.previousRole().apiName() + ")";
+        }
+        accountChange(change.changedBy(), change.siteId(), change.username(), what);
+    }
+
+    private void accountChange(String changedBy, String siteId, String username, String change) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("An account change names the account's username");
         }
@@ -98,7 +118,7 @@ public final class Audit {
             throw new IllegalArgumentException("An account change says in at most " + MAX_CHANGE + " characters what"
                     + " changed, e.g. \"now coordinator\"");
         }
-        write(siteId, clock.instant(), coordinator, AuditAction.ACCOUNT_CHANGE, Optional.empty(),
+        write(siteId, clock.instant(), changedBy, AuditAction.ACCOUNT_CHANGE, Optional.empty(),
                 username + ": " + change.strip());
     }
 
@@ -110,16 +130,16 @@ public final class Audit {
         return new Day(siteId, date, trail.day(siteId, date, now));
     }
 
-    private void write(String siteId, Instant at, StaffMember staff, AuditAction action, Optional<String> ticket,
+    private void write(String siteId, Instant at, String who, AuditAction action, Optional<String> ticket,
                        String detail) {
         AuditEntry entry = null;
         try {
-            entry = new AuditEntry(siteId, at, staff.username(), action, ticket, detail);
+            entry = new AuditEntry(siteId, at, who, action, ticket, detail);
             trail.record(entry);
         } catch (RuntimeException e) {
             // The action was done: it stands, and this log line keeps what the trail could not.
             LOG.error("Audit entry not written; the action stands: site {} at {} who {} action {} ticket {} detail {}",
-                    siteId, at, staff.username(), action.code(), ticket.orElse("-"),
+                    siteId, at, who, action.code(), ticket.orElse("-"),
                     entry == null ? "(refused: " + e.getMessage() + ")" : entry.detail(), e);
         }
     }

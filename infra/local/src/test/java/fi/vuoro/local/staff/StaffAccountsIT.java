@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,20 @@ class StaffAccountsIT extends StaffApiSupport {
         assertEquals(403, get("/staff/api/sites/demo/queue", removedToken).statusCode());
         assertEquals(404, delete(DEMO_STAFF + "/mikko", token("coordinator")).statusCode());
         assertEquals(null, signIn("mikko", "vuoro-demo"), "only the account's own password signs in");
+
+        HttpResponse<String> audit = get("/staff/api/sites/demo/audit", token("coordinator"));
+        assertEquals(200, audit.statusCode(), audit.body());
+        List<String> changes = new ArrayList<>();
+        for (JsonNode entry : json(audit).get("entries")) {
+            String detail = entry.get("detail").asText();
+            if ("account-change".equals(entry.get("action").asText()) && detail.startsWith("mikko:")) {
+                assertEquals("coordinator", entry.get("who").asText());
+                changes.add(detail);
+            }
+        }
+        assertEquals(List.of("mikko: account created, added as staff", "mikko: now coordinator (was staff)",
+                "mikko: removed (was coordinator)"), changes, "every change of who works at the site is audited");
+        assertFalse(audit.body().contains(password), "the audit never holds a password");
     }
 
     @Test
