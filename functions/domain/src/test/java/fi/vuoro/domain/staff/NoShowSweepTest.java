@@ -88,7 +88,7 @@ class NoShowSweepTest {
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         StaffQueueService staff = new StaffQueueService(sites, queue, LIFECYCLE, QueueEvents.none(),
-                new StaffInput(CATALOGUE), new CallOrder(List.of()), clock, Duration.ofHours(48));
+                new StaffInput(CATALOGUE), new CallOrder(List.of()), clock);
 
         NoShowSweep.Result result = new NoShowSweep(sites, queue, staff, clock).run();
 
