@@ -107,7 +107,7 @@ public final class FeedbackService implements QueueListener {
         OutboundSms sms = new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "feedback", site.id(), phoneCipher,
                 site.smsNumber(), body, now, now.plus(OutboundSms.DEFAULT_LIFETIME),
                 Optional.of(new Premise.TicketState(site.id(), ticket.day().date(), ticket.number(),
-                        TicketStatus.SERVED.name(), Optional.empty())));
+                        TicketStatus.SERVED.name(), Optional.empty())), ticket.expiresAt());
         DigitReply digit = new DigitReply(ticket.phoneHash().orElseThrow(), invitation.tokenHash(), language.code(),
                 now.plus(settings.digitWindow()));
         store.invite(invitation, Optional.of(digit), Optional.of(sms));

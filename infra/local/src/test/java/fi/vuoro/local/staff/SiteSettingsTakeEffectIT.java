@@ -151,7 +151,7 @@ class SiteSettingsTakeEffectIT extends StaffApiSupport {
     }
 
     @Test
-    void retentionHours_shouldSetTheTicketsTtl_toTheEndOfItsDayPlusTheNewHours() throws Exception {
+    void retentionHours_shouldSetTheTtlOfTheVisitsItems_toTheEndOfItsDayPlusTheNewHours() throws Exception {
         String date = "2026-12-09";
         setClock(noonOf(date));
         saved(configure(ALL_WEEK, ", \"retentionHours\": 5"));
@@ -169,6 +169,13 @@ class SiteSettingsTakeEffectIT extends StaffApiSupport {
         assertTrue(itemsOfPhone(phone).stream().filter(i -> i.containsKey("expiresAt"))
                         .allMatch(i -> Long.parseLong(i.get("expiresAt").n()) <= expected),
                 "nothing about the visitor outlives the ticket: " + itemsOfPhone(phone));
+        JsonNode called = JSON.readTree(post("/staff/api/sites/hervanta/call-next", token("coordinator"),
+                "{\"desk\": \"1\"}").body());
+        String calledSms = "hervanta." + date + "." + number + ".called-"
+                + Instant.parse(called.get("calledAt").asText()).toEpochMilli();
+        Map<String, AttributeValue> owed = dynamo().getItem(b -> b.tableName(TABLE).key(Map.of(
+                "PK", AttributeValue.fromS("OUTBOX#" + calledSms), "SK", AttributeValue.fromS("MSG")))).item();
+        assertEquals(Long.toString(expected), owed.get("expiresAt").n(), "the 'your turn' SMS owed to the visitor");
         saved(configure(ALL_WEEK, ", \"retentionHours\": 72"));
         int later = number(textHervanta(newPhone(), "JOIN"));
         assertEquals(Long.toString(expected + Duration.ofHours(67).toSeconds()),
