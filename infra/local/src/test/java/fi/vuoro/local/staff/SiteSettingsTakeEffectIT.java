@@ -221,6 +221,31 @@ class SiteSettingsTakeEffectIT extends StaffApiSupport {
     }
 
     @Test
+    void put_shouldAnswer400NamingTheField_andChangeNothing_whenAnExceptionOrTheRetentionIsBad() throws Exception {
+        long version = saved(configure(ALL_WEEK, ", \"retentionHours\": 12")).get("version").asLong();
+
+        HttpResponse<String> past = configure(ALL_WEEK,
+                ", \"exceptions\": [{\"date\": \"2026-11-23\", \"hours\": []}]");
+        HttpResponse<String> note = configure(ALL_WEEK,
+                ", \"exceptions\": [{\"date\": \"2026-12-24\", \"hours\": [], \"note\": {\"tlh\": \"Qapla'\"}}]");
+        HttpResponse<String> notAList = configure(ALL_WEEK, ", \"exceptions\": \"closed\"");
+        HttpResponse<String> tooLong = configure(ALL_WEEK, ", \"retentionHours\": 200");
+
+        for (HttpResponse<String> refused : java.util.List.of(past, note, notAList, tooLong)) {
+            assertEquals(400, refused.statusCode(), refused.body());
+        }
+        assertTrue(JSON.readTree(past.body()).get("error").asText().startsWith("exceptions[0].date: 2026-11-23 has"
+                + " passed"), past.body());
+        assertTrue(JSON.readTree(note.body()).get("error").asText().startsWith("exceptions[0].note: unknown language"),
+                note.body());
+        assertTrue(JSON.readTree(notAList.body()).get("error").asText().contains("exceptions"), notAList.body());
+        assertEquals("retentionHours: a whole number from 1 to 72", JSON.readTree(tooLong.body()).get("error").asText());
+        JsonNode after = JSON.readTree(get(SETTINGS, token("coordinator")).body());
+        assertEquals(version, after.get("version").asLong(), "nothing was saved");
+        assertEquals(12, after.get("retentionHours").asInt());
+    }
+
+    @Test
     void version_shouldRefuseAStaleWrite_with409_andChangeNothing() throws Exception {
         long version = saved(configure(ALL_WEEK, "")).get("version").asLong();
         JsonNode read = JSON.readTree(get(SETTINGS, token("coordinator")).body());
