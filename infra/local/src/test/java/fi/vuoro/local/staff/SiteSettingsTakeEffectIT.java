@@ -109,8 +109,9 @@ class SiteSettingsTakeEffectIT extends StaffApiSupport {
 
     @Test
     void exceptionForToday_shouldCloseTheSite_withTheNoteInTheVisitorsLanguage_andSkipTheDay() throws Exception {
-        setClock(noonOf("2026-12-01"));
-        saved(configure(ALL_WEEK.replace("\"wed\": [\"00:00-24:00\"]", "\"wed\": [\"10:00-16:00\"]"),
+        setClock(noonOf("2026-12-01").minus(Duration.ofHours(4)));
+        saved(configure(ALL_WEEK.replace("\"tue\": [\"00:00-24:00\"]", "\"tue\": [\"09:00-16:00\"]")
+                        .replace("\"wed\": [\"00:00-24:00\"]", "\"wed\": [\"10:00-16:00\"]"),
                 ", \"exceptions\": [{\"date\": \"2026-12-01\", \"hours\": [], \"note\": {\"en\": \"Closed today for"
                         + " staff training.\", \"fi\": \"Suljettu tänään koulutuksen vuoksi.\"}},"
                         + " {\"date\": \"2026-12-02\", \"hours\": [\"12:00-14:00\"]}]"));
@@ -118,8 +119,8 @@ class SiteSettingsTakeEffectIT extends StaffApiSupport {
         Reply finnish = textHervanta(newPhone(), "JONO");
         Reply swedish = textHervanta(newPhone(), "KÖ");
 
-        assertTrue(finnish.text().contains("02.12. 12:00"), "the next opening is the next day's exception: "
-                + finnish.text());
+        assertTrue(finnish.text().contains("02.12. 12:00"), "at 08:00 on a closed Tuesday the next opening is not"
+                + " Tuesday's 09:00 but the next day's exception: " + finnish.text());
         assertTrue(finnish.text().endsWith(" Suljettu tänään koulutuksen vuoksi."), finnish.text());
         assertTrue(swedish.text().endsWith(" Closed today for staff training."),
                 "no Swedish note: the English one: " + swedish.text());
