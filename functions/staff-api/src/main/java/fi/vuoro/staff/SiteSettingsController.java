@@ -3,6 +3,7 @@ package fi.vuoro.staff;
 import fi.vuoro.domain.site.SiteAdmin;
 import fi.vuoro.domain.site.SiteSettings;
 import fi.vuoro.platform.auth.StaffAuthenticator;
+import fi.vuoro.staff.StaffViews.ExceptionView;
 import fi.vuoro.staff.StaffViews.SiteSettingsView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -50,7 +51,14 @@ public class SiteSettingsController {
         return new SiteSettings(form.name(), form.smsNumber(), form.timeZone(), form.openingHours(),
                 set(form.staffLanguages()), form.desks(), form.ticketLetter(), set(form.topics()),
                 form.defaultServiceMinutes(), form.comeBackWhenAhead(), form.noShowGraceMinutes(),
-                form.interpreterWaveSize(), form.interpreterReplyMinutes(), form.interpreterReadyOnConfirmation());
+                form.interpreterWaveSize(), form.interpreterReplyMinutes(), form.interpreterReadyOnConfirmation(),
+                form.exceptions() == null ? null : form.exceptions().stream().map(SiteSettingsController::exception)
+                        .toList(), form.retentionHours(), form.version());
+    }
+
+    /** An exception as given; a null in the list is left for the domain to name. */
+    private static SiteSettings.DayException exception(@Nullable ExceptionView view) {
+        return view == null ? null : new SiteSettings.DayException(view.date(), view.hours(), view.note());
     }
 
     private static SiteSettingsView view(SiteSettings settings) {
@@ -58,7 +66,9 @@ public class SiteSettingsController {
                 settings.openingHours(), sorted(settings.staffLanguages()), settings.desks(), settings.ticketLetter(),
                 sorted(settings.topics()), settings.defaultServiceMinutes(), settings.comeBackWhenAhead(),
                 settings.noShowGraceMinutes(), settings.interpreterWaveSize(), settings.interpreterReplyMinutes(),
-                settings.interpreterReadyOnConfirmation());
+                settings.interpreterReadyOnConfirmation(), settings.exceptions().stream()
+                        .map(e -> new ExceptionView(e.date(), e.hours(), e.note())).toList(),
+                settings.retentionHours(), settings.version());
     }
 
     /** A list as given, null kept as null (left out); a null inside it is checked by the domain. */

@@ -53,7 +53,15 @@ final class StaffViews {
                             @Nullable Integer defaultServiceMinutes, @Nullable Integer comeBackWhenAhead,
                             @Nullable Integer noShowGraceMinutes, @Nullable Integer interpreterWaveSize,
                             @Nullable Integer interpreterReplyMinutes,
-                            @Nullable Boolean interpreterReadyOnConfirmation) {
+                            @Nullable Boolean interpreterReadyOnConfirmation,
+                            @Nullable List<ExceptionView> exceptions, @Nullable Integer retentionHours,
+                            @Nullable Long version) {
+    }
+
+    /** A date whose hours replace its weekday's, with a note per language for visitors who text that day. */
+    @Introspected
+    record ExceptionView(@Nullable String date, @Nullable List<String> hours,
+                         @Nullable java.util.Map<String, String> note) {
     }
 
     /** An interpreter as a coordinator manages them; the number only masked. */

@@ -107,9 +107,11 @@ public final class FeedbackService implements QueueListener {
         OutboundSms sms = new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "feedback", site.id(), phoneCipher,
                 site.smsNumber(), body, now, now.plus(OutboundSms.DEFAULT_LIFETIME),
                 Optional.of(new Premise.TicketState(site.id(), ticket.day().date(), ticket.number(),
-                        TicketStatus.SERVED.name(), Optional.empty())));
+                        TicketStatus.SERVED.name(), Optional.empty())), ticket.expiresAt());
+        // The number's hash stays no longer than the visit: the window closes early at a site that keeps little.
+        Instant windowEnds = now.plus(settings.digitWindow());
         DigitReply digit = new DigitReply(ticket.phoneHash().orElseThrow(), invitation.tokenHash(), language.code(),
-                now.plus(settings.digitWindow()));
+                windowEnds.isAfter(ticket.expiresAt()) ? ticket.expiresAt() : windowEnds);
         store.invite(invitation, Optional.of(digit), Optional.of(sms));
         LOG.info("Feedback invitation owed to the visitor of ticket {} at site {}", ticket.code(), site.id());
     }

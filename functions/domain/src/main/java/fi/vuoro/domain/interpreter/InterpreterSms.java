@@ -87,7 +87,7 @@ public final class InterpreterSms {
                 TicketStatus.WAITING.name(), Optional.empty());
         return Optional.of(new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "no-interpreter-" + request.version(),
                 ticket.siteId(), ticket.phoneCipher().orElseThrow(), site.smsNumber(), text, now,
-                now.plus(Duration.ofHours(2)), Optional.of(stillWaiting)));
+                now.plus(Duration.ofHours(2)), Optional.of(stillWaiting), ticket.expiresAt()));
     }
 
     private OutboundSms message(Interpreter to, TicketRef ticket, String change, Site site, String text, Instant now,

@@ -37,7 +37,6 @@ public final class OpeningHours {
         }
     }
 
-    private static final int DAYS_TO_LOOK_AHEAD = 14;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Map<DayOfWeek, List<Period>> periods;
@@ -91,22 +90,12 @@ public final class OpeningHours {
     }
 
     public boolean isOpen(ZonedDateTime localNow) {
-        return periods.getOrDefault(localNow.getDayOfWeek(), List.of()).stream()
-                .anyMatch(p -> p.contains(localNow.toLocalTime()));
+        return new OpeningCalendar(this, List.of()).isOpen(localNow);
     }
 
-    /** The next moment after {@code localNow} when the site opens, within two weeks. */
+    /** The next moment after {@code localNow} when the site opens, within a month. */
     public Optional<ZonedDateTime> nextOpening(ZonedDateTime localNow) {
-        for (int offset = 0; offset <= DAYS_TO_LOOK_AHEAD; offset++) {
-            ZonedDateTime day = localNow.plusDays(offset);
-            for (Period period : periods.getOrDefault(day.getDayOfWeek(), List.of())) {
-                ZonedDateTime opens = day.with(period.start());
-                if (opens.isAfter(localNow)) {
-                    return Optional.of(opens);
-                }
-            }
-        }
-        return Optional.empty();
+        return new OpeningCalendar(this, List.of()).nextOpening(localNow);
     }
 
     private static DayOfWeek weekday(String name) {

@@ -2,6 +2,8 @@ package fi.vuoro.domain.site;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,11 +27,18 @@ public record Site(
         Set<String> topics,
         int comeBackWhenAhead,
         Duration noShowGrace,
-        InterpreterPolicy interpreting) {
+        InterpreterPolicy interpreting,
+        List<OpeningException> exceptions,
+        Duration retention,
+        long version) {
 
     public static final int DEFAULT_COME_BACK_WHEN_AHEAD = 3;
     public static final Duration DEFAULT_NO_SHOW_GRACE = Duration.ofMinutes(10);
     public static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
+    /** How long a visit is kept after its service day when nobody said otherwise (the template's default). */
+    public static final Duration DEFAULT_RETENTION = Duration.ofHours(48);
+    /** Personal data is kept a few days at most, whatever a site or deployment asks. */
+    public static final Duration MAX_RETENTION = Duration.ofHours(72);
     public static final int MAX_NAME_LENGTH = 24;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern GSM_SAFE_NAME = Pattern.compile("[A-Za-z0-9ÄÖÅäöåÜüÉé .,'()/&-]+");
@@ -59,6 +68,11 @@ public record Site(
             throw new IllegalArgumentException("A site's no-show grace time is positive");
         }
         Objects.requireNonNull(interpreting, "interpreting");
+        exceptions = exceptions.stream().sorted(Comparator.comparing(OpeningException::date)).toList();
+        if (retention == null || retention.compareTo(Duration.ofHours(1)) < 0
+                || retention.compareTo(MAX_RETENTION) > 0) {
+            throw new IllegalArgumentException("A site keeps a visit 1-72 hours after its day");
+        }
         staffLanguages = Set.copyOf(staffLanguages);
         topics = topics.stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -79,6 +93,25 @@ public record Site(
         return topics.contains(first) ? Optional.of(first) : Optional.empty();
     }
 
+    /** A site with no exceptions to its weekly hours, the default retention, not saved by a coordinator yet. */
+    public Site(String id, String name, String smsNumber, OpeningHours openingHours, Set<String> staffLanguages,
+                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topics, int comeBackWhenAhead,
+                Duration noShowGrace, InterpreterPolicy interpreting) {
+        this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter, topics,
+                comeBackWhenAhead, noShowGrace, interpreting, List.of(), DEFAULT_RETENTION, 0);
+    }
+
+    /** When the site is open: its weekly hours with its exceptions (holidays, "closed today"). */
+    public OpeningCalendar calendar() {
+        return new OpeningCalendar(openingHours, exceptions);
+    }
+
+    /** The same site, keeping its visits this long after their day. */
+    public Site withRetention(Duration keep) {
+        return new Site(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter,
+                topics, comeBackWhenAhead, noShowGrace, interpreting, exceptions, keep, version);
+    }
+
     /** A site with the default way of finding interpreters. */
     public Site(String id, String name, String smsNumber, OpeningHours openingHours, Set<String> staffLanguages,
                 Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topics, int comeBackWhenAhead,
@@ -90,7 +123,7 @@ public record Site(
     /** The same site, finding interpreters this way. */
     public Site withInterpreting(InterpreterPolicy policy) {
         return new Site(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter,
-                topics, comeBackWhenAhead, noShowGrace, policy);
+                topics, comeBackWhenAhead, noShowGrace, policy, exceptions, retention, version);
     }
 
     /** A site with the default come-back threshold and no-show grace time. */

@@ -5,9 +5,12 @@ import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.staff.StaffMember;
 import fi.vuoro.domain.staff.StaffRequestException;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -17,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,7 +36,9 @@ public final class SiteAdmin {
     static final SiteSettings NEW_SITE = new SiteSettings(null, null, null, null, null, 1, "A", Set.of(), 15,
             Site.DEFAULT_COME_BACK_WHEN_AHEAD, (int) Site.DEFAULT_NO_SHOW_GRACE.toMinutes(),
             InterpreterPolicy.DEFAULT.waveSize(), (int) InterpreterPolicy.DEFAULT.replyTimeout().toMinutes(),
-            InterpreterPolicy.DEFAULT.readyOnConfirmation());
+            InterpreterPolicy.DEFAULT.readyOnConfirmation(), List.of(), null, null);
+    /** How far ahead an exception may be set: a year, leap day included. */
+    static final int MAX_EXCEPTION_DAYS_AHEAD = 366;
 
     private static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern PERIOD = Pattern.compile(
@@ -46,22 +52,41 @@ public final class SiteAdmin {
 
     private final SiteStore store;
     private final MessageCatalogue catalogue;
+    private final Clock clock;
+    private final int defaultRetentionHours;
     private final Audit audit;
 
     public SiteAdmin(SiteStore store, MessageCatalogue catalogue) {
-        this(store, catalogue, Audit.none());
+        this(store, catalogue, Clock.systemUTC(), Site.DEFAULT_RETENTION, Audit.none());
     }
 
     /** Every save is written to the site's audit trail: "created", or the names of the fields that changed. */
     public SiteAdmin(SiteStore store, MessageCatalogue catalogue, Audit audit) {
+        this(store, catalogue, Clock.systemUTC(), Site.DEFAULT_RETENTION, audit);
+    }
+
+    public SiteAdmin(SiteStore store, MessageCatalogue catalogue, Clock clock, Duration defaultRetention) {
+        this(store, catalogue, clock, defaultRetention, Audit.none());
+    }
+
+    /**
+     * @param defaultRetention how long a new site keeps a visit after its day unless its coordinator says otherwise
+     *                         (the deployment's setting, at most {@link Site#MAX_RETENTION})
+     * @param audit            where every save is recorded: "created", or the names of the fields that changed
+     */
+    public SiteAdmin(SiteStore store, MessageCatalogue catalogue, Clock clock, Duration defaultRetention,
+                     Audit audit) {
         this.store = store;
         this.catalogue = catalogue;
+        this.clock = clock;
+        this.defaultRetentionHours = (int) Math.min(defaultRetention.toHours(), Site.MAX_RETENTION.toHours());
         this.audit = audit;
     }
 
     public SiteSettings settings(StaffMember coordinator, String siteId) {
         coordinator.requireCoordinator(siteId);
-        return store.findById(siteId).map(SiteSettings::of).orElseThrow(() -> StaffRequestException.notFound(
+        return store.findById(siteId).map(site -> SiteSettings.of(site, today()))
+                .orElseThrow(() -> StaffRequestException.notFound(
                 "No site " + siteId + " yet: PUT its settings to create it"));
     }
 
@@ -74,7 +99,8 @@ public final class SiteAdmin {
             throw invalid("settings", "give the site's settings as a JSON object");
         }
         Optional<Site> current = store.findById(siteId);
-        Site site = site(siteId, form, current.map(SiteSettings::of).orElse(NEW_SITE));
+        requireVersion(form, current);
+        Site site = site(siteId, form, current.map(found -> SiteSettings.of(found, today())).orElse(NEW_SITE));
         Optional<String> owner = store.siteIdOfNumber(site.smsNumber());
         if (owner.isPresent() && !owner.get().equals(siteId)) {
             throw numberTaken();
@@ -87,8 +113,23 @@ public final class SiteAdmin {
             case NUMBER_TAKEN:
                 throw numberTaken();
             default:
-                throw StaffRequestException.conflict("The site's settings were changed meanwhile: reload and try again");
+                throw changedMeanwhile();
         }
+    }
+
+    /** A write that names the version it was made from loses to any save since. */
+    private static void requireVersion(SiteSettings form, Optional<Site> current) {
+        if (form.version() != null && form.version() != current.map(Site::version).orElse(0L)) {
+            throw changedMeanwhile();
+        }
+    }
+
+    private static StaffRequestException changedMeanwhile() {
+        return StaffRequestException.conflict("The site's settings were changed meanwhile: reload and try again");
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Site.ZONE));
     }
 
     private Site site(String siteId, SiteSettings form, SiteSettings base) {
@@ -120,9 +161,16 @@ public final class SiteAdmin {
                 "interpreterReplyMinutes", 1, 120);
         boolean readyOnConfirmation = form.interpreterReadyOnConfirmation() == null
                 ? base.interpreterReadyOnConfirmation() : form.interpreterReadyOnConfirmation();
+        List<OpeningException> exceptions = form.exceptions() == null ? kept(base.exceptions())
+                : exceptions(form.exceptions());
+        int retentionHours = number(form.retentionHours(),
+                base.retentionHours() == null ? defaultRetentionHours : base.retentionHours(), "retentionHours", 1,
+                (int) Site.MAX_RETENTION.toHours());
+        long version = base.version() == null ? 1 : base.version() + 1;
         return new Site(siteId, name, number, hours, staffLanguages, Duration.ofMinutes(serviceMinutes), desks,
                 ticketLetter, topics, comeBack, Duration.ofMinutes(graceMinutes),
-                new InterpreterPolicy(waveSize, Duration.ofMinutes(replyMinutes), readyOnConfirmation));
+                new InterpreterPolicy(waveSize, Duration.ofMinutes(replyMinutes), readyOnConfirmation), exceptions,
+                Duration.ofHours(retentionHours), version);
     }
 
     private static OpeningHours openingHours(Map<String, List<String>> byDay) {
@@ -133,19 +181,85 @@ public final class SiteAdmin {
             if (periods.containsKey(day)) {
                 throw invalid(field, "the day is given twice");
             }
-            List<OpeningHours.Period> list = new ArrayList<>();
-            for (String text : required(entry.getValue(), field)) {
-                list.add(period(text, field));
-            }
-            list.sort(Comparator.comparing(OpeningHours.Period::start));
-            for (int i = 1; i < list.size(); i++) {
-                if (list.get(i).start().isBefore(list.get(i - 1).end())) {
-                    throw invalid(field, list.get(i - 1).text() + " and " + list.get(i).text() + " overlap");
-                }
-            }
-            periods.put(day, list);
+            periods.put(day, periods(required(entry.getValue(), field), field));
         }
         return new OpeningHours(periods);
+    }
+
+    /** A day's periods, in order, none overlapping another. */
+    private static List<OpeningHours.Period> periods(List<String> texts, String field) {
+        List<OpeningHours.Period> list = new ArrayList<>();
+        for (String text : texts) {
+            list.add(period(text, field));
+        }
+        list.sort(Comparator.comparing(OpeningHours.Period::start));
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i).start().isBefore(list.get(i - 1).end())) {
+                throw invalid(field, list.get(i - 1).text() + " and " + list.get(i).text() + " overlap");
+            }
+        }
+        return list;
+    }
+
+    /** The exceptions as given: each a date from today to a year ahead, given once, with valid hours and note. */
+    private List<OpeningException> exceptions(List<SiteSettings.DayException> given) {
+        LocalDate today = today();
+        Set<LocalDate> dates = new HashSet<>();
+        List<OpeningException> exceptions = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "exceptions[" + i + "]";
+            SiteSettings.DayException exception = required(given.get(i), field);
+            LocalDate date = date(required(exception.date(), field + ".date"), field + ".date", today);
+            if (!dates.add(date)) {
+                throw invalid(field + ".date", date + " is given twice; give each date once");
+            }
+            exceptions.add(new OpeningException(date, periods(required(exception.hours(), field + ".hours"),
+                    field + ".hours"), note(exception.note(), field + ".note")));
+        }
+        return exceptions;
+    }
+
+    /** The exceptions kept when a write leaves them out; those whose date has passed are of no use any more. */
+    private List<OpeningException> kept(List<SiteSettings.DayException> current) {
+        return current.stream().map(e -> new OpeningException(LocalDate.parse(e.date()),
+                periods(e.hours(), "exceptions"), e.note())).filter(e -> !e.date().isBefore(today())).toList();
+    }
+
+    private static LocalDate date(String text, String field, LocalDate today) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "\"" + shown(text) + "\" is not a date like 2026-12-24");
+        }
+        if (date.isBefore(today)) {
+            throw invalid(field, date + " has passed; an exception is for today (" + today + ") or later");
+        }
+        if (date.isAfter(today.plusDays(MAX_EXCEPTION_DAYS_AHEAD))) {
+            throw invalid(field, date + " is more than " + MAX_EXCEPTION_DAYS_AHEAD + " days ahead");
+        }
+        return date;
+    }
+
+    /** A note per language the catalogue has, each a short text (it shares the closed reply's SMS). */
+    private Map<String, String> note(Map<String, String> note, String field) {
+        Map<String, String> clean = new TreeMap<>();
+        if (note == null) {
+            return clean;
+        }
+        for (Map.Entry<String, String> entry : note.entrySet()) {
+            String code = language(entry.getKey(), field);
+            String text = entry.getValue() == null ? "" : entry.getValue().strip();
+            if (text.isEmpty()) {
+                throw invalid(field + "." + code, "the note is empty; leave the language out instead");
+            }
+            if (text.codePointCount(0, text.length()) > OpeningException.MAX_NOTE_LENGTH) {
+                throw invalid(field + "." + code, "at most " + OpeningException.MAX_NOTE_LENGTH
+                        + " characters (it is sent with the closed reply)");
+            }
+            clean.put(code, text);
+        }
+        return clean;
     }
 
     private static DayOfWeek day(String name) {
@@ -174,12 +288,17 @@ public final class SiteAdmin {
     private Set<String> languages(Set<String> codes) {
         Set<String> known = new HashSet<>();
         for (String code : codes) {
-            String clean = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-            known.add(catalogue.language(clean).map(Language::code).orElseThrow(() -> invalid("staffLanguages",
-                    "unknown language \"" + shown(clean) + "\"; known: " + catalogue.languages().stream()
-                            .map(Language::code).collect(Collectors.joining(", ")))));
+            known.add(language(code, "staffLanguages"));
         }
         return known;
+    }
+
+    /** A language code the message catalogue has. */
+    private String language(String code, String field) {
+        String clean = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+        return catalogue.language(clean).map(Language::code).orElseThrow(() -> invalid(field,
+                "unknown language \"" + shown(clean) + "\"; known: " + catalogue.languages().stream()
+                        .map(Language::code).collect(Collectors.joining(", "))));
     }
 
     private static char ticketLetter(String letter) {

@@ -49,13 +49,15 @@ public final class InboundSmsRouter {
     public String handle(InboundSms sms) {
         Instant now = clock.instant();
         String reply;
+        Optional<Site> site;
         try {
             Optional<String> earlier = replies.find(sms.messageId(), now);
             if (earlier.isPresent()) {
                 LOG.info("Redelivered message answered with its earlier reply");
                 return earlier.get();
             }
-            reply = route(sms, now);
+            site = sites.findByNumber(sms.to());
+            reply = route(sms, site, now);
         } catch (RuntimeException failure) {
             // The sender still hears back. Nothing is remembered for this message, so a redelivery is handled
             // afresh; every write before the failure was conditional, so a retry cannot double it.
@@ -63,7 +65,7 @@ public final class InboundSmsRouter {
             return plain(MessageKey.TRY_AGAIN);
         }
         try {
-            return replies.saveIfAbsent(sms.messageId(), reply, now.plus(REPLY_MEMORY));
+            return replies.saveIfAbsent(sms.messageId(), reply, now.plus(replyMemory(site)));
         } catch (RuntimeException failure) {
             // What the message asked for is done; a redelivery is handled afresh and, the queue's writes being
             // conditional, comes to the same answer.
@@ -72,8 +74,12 @@ public final class InboundSmsRouter {
         }
     }
 
-    private String route(InboundSms sms, Instant now) {
-        Optional<Site> site = sites.findByNumber(sms.to());
+    /** A reply speaks of the visit, so it is kept no longer than the site keeps its visits. */
+    private static Duration replyMemory(Optional<Site> site) {
+        return site.map(Site::retention).filter(keep -> keep.compareTo(REPLY_MEMORY) < 0).orElse(REPLY_MEMORY);
+    }
+
+    private String route(InboundSms sms, Optional<Site> site, Instant now) {
         if (site.isEmpty()) {
             LOG.warn("Message to a number that belongs to no site");
             return plain(MessageKey.NUMBER_NOT_IN_USE);

@@ -4,17 +4,23 @@ import fi.vuoro.domain.estimate.WaitRange;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
+import fi.vuoro.domain.language.SmsSegments;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.site.Site;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 
 /** Renders the visitor's replies from the message catalogue. */
 final class SmsTexts {
 
     /** Numeric, so it reads the same in every language: 24.11. 08:30 */
     private static final DateTimeFormatter OPENING = DateTimeFormatter.ofPattern("dd.MM. HH:mm");
+    /** Fewer characters of a note than this say nothing: the reply goes without it. */
+    static final int MIN_NOTE_SHOWN = 12;
+    /** In the GSM alphabet, so a cut note does not turn a GSM-7 reply into UCS-2. */
+    private static final String CUT = "...";
 
     private final MessageCatalogue catalogue;
 
@@ -50,12 +56,47 @@ final class SmsTexts {
                 Map.of("code", ticket.code(), "desk", ticket.desk().orElse("-")));
     }
 
-    String closed(Language language, Site site, ZonedDateTime opens) {
-        return render(language, MessageKey.CLOSED, Map.of("site", site.name(), "opens", OPENING.format(opens)));
+    String closed(Language language, Site site, ZonedDateTime opens, Optional<String> note) {
+        return withNote(render(language, MessageKey.CLOSED,
+                Map.of("site", site.name(), "opens", OPENING.format(opens))), note);
     }
 
-    String closedWithoutHours(Language language, Site site) {
-        return render(language, MessageKey.CLOSED_NO_HOURS, Map.of("site", site.name()));
+    String closedWithoutHours(Language language, Site site, Optional<String> note) {
+        return withNote(render(language, MessageKey.CLOSED_NO_HOURS, Map.of("site", site.name())), note);
+    }
+
+    /**
+     * The closed reply with the day's note after it, in the same SMS. The reply comes first and whole; a note that
+     * would take the SMS past {@link SmsSegments#MAX_SEGMENTS} segments (a note outside the GSM alphabet halves the
+     * room) is cut at a word where it can be and ends in "...", and one with too little room left is not sent.
+     */
+    static String withNote(String reply, Optional<String> note) {
+        if (note.isEmpty()) {
+            return reply;
+        }
+        String whole = reply + " " + note.get();
+        if (SmsSegments.segments(whole) <= SmsSegments.MAX_SEGMENTS) {
+            return whole;
+        }
+        int[] codePoints = note.get().codePoints().toArray();
+        for (int length = codePoints.length - 1; length >= MIN_NOTE_SHOWN; length--) {
+            String cut = new String(codePoints, 0, cutAtWord(codePoints, length)).strip() + CUT;
+            String text = reply + " " + cut;
+            if (cut.length() > CUT.length() && SmsSegments.segments(text) <= SmsSegments.MAX_SEGMENTS) {
+                return text;
+            }
+        }
+        return reply;
+    }
+
+    /** The length to keep: up to the last space within {@code length}, unless that would leave too little. */
+    private static int cutAtWord(int[] codePoints, int length) {
+        for (int i = length; i > MIN_NOTE_SHOWN; i--) {
+            if (Character.isWhitespace(codePoints[i])) {
+                return i;
+            }
+        }
+        return length;
     }
 
     String left(Language language, Ticket ticket) {

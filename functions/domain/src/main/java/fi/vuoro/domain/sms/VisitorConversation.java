@@ -21,12 +21,12 @@ import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.queue.TicketLifecycle;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
+import fi.vuoro.domain.site.OpeningCalendar;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.domain.visitor.VisitorProfile;
 import fi.vuoro.domain.visitor.VisitorStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -54,11 +54,10 @@ public final class VisitorConversation implements Conversation {
     private final MessageCatalogue catalogue;
     private final CommandParser parser;
     private final SmsTexts texts;
-    private final Duration retention;
 
     public VisitorConversation(SiteDirectory sites, QueueStore queue, VisitorStore visitors, PhoneProtector phones,
                                ServiceHistorySource history, TicketLifecycle lifecycle, QueueEvents events,
-                               MessageCatalogue catalogue, Duration retention) {
+                               MessageCatalogue catalogue) {
         this.sites = sites;
         this.queue = queue;
         this.visitors = visitors;
@@ -70,7 +69,6 @@ public final class VisitorConversation implements Conversation {
         this.catalogue = catalogue;
         this.parser = new CommandParser(catalogue);
         this.texts = new SmsTexts(catalogue);
-        this.retention = retention;
     }
 
     @Override
@@ -124,13 +122,16 @@ public final class VisitorConversation implements Conversation {
             return status(visit, live.get(), language);
         }
         ZonedDateTime localNow = visit.now().atZone(Site.ZONE);
-        if (!site.openingHours().isOpen(localNow)) {
-            return site.openingHours().nextOpening(localNow)
-                    .map(opens -> texts.closed(language, site, opens))
-                    .orElseGet(() -> texts.closedWithoutHours(language, site));
+        OpeningCalendar calendar = site.calendar();
+        if (!calendar.isOpen(localNow)) {
+            Optional<String> note = calendar.exceptionOn(localNow.toLocalDate())
+                    .flatMap(exception -> exception.noteIn(language.code()));
+            return calendar.nextOpening(localNow)
+                    .map(opens -> texts.closed(language, site, opens, note))
+                    .orElseGet(() -> texts.closedWithoutHours(language, site, note));
         }
         ServiceDay day = ServiceDay.of(visit.now());
-        Instant expiresAt = day.expiresAt(retention);
+        Instant expiresAt = day.expiresAt(site.retention());
         int number = queue.nextTicketNumber(site.id(), day, expiresAt);
         Ticket ticket = Ticket.joinedBySms(site.id(), day, number, TicketCode.of(site.ticketLetter(), number),
                 language.code(), topic, !site.staffSpeak(language.code()), visit.phoneHash(),
@@ -216,7 +217,7 @@ public final class VisitorConversation implements Conversation {
 
     private void rememberLanguage(SmsTurn visit, Language language) {
         visitors.save(new VisitorProfile(visit.phoneHash(), language.code()),
-                ServiceDay.of(visit.now()).expiresAt(retention));
+                ServiceDay.of(visit.now()).expiresAt(visit.site().retention()));
     }
 
     private WaitRange estimate(Site site, int ahead) {

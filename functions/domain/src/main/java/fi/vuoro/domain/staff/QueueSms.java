@@ -67,6 +67,6 @@ public final class QueueSms {
         Premise premise = new Premise.TicketState(ticket.siteId(), ticket.day().date(), ticket.number(),
                 stillIn.name(), calledAt);
         return Optional.of(new OutboundSms(id, ticket.siteId(), ticket.phoneCipher().orElseThrow(), site.smsNumber(),
-                catalogue.render(language, key, values), now, validUntil, Optional.of(premise)));
+                catalogue.render(language, key, values), now, validUntil, Optional.of(premise), ticket.expiresAt()));
     }
 }

@@ -16,7 +16,6 @@ import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +42,10 @@ public final class StaffQueueService {
     private final StaffInput input;
     private final CallOrder callOrder;
     private final Clock clock;
-    private final Duration retention;
     private final Audit audit;
 
     public StaffQueueService(SiteDirectory sites, QueueStore queue, TicketLifecycle lifecycle, QueueEvents events,
-                             StaffInput input, CallOrder callOrder, Clock clock, Duration retention, Audit audit) {
+                             StaffInput input, CallOrder callOrder, Clock clock, Audit audit) {
         this.sites = sites;
         this.queue = queue;
         this.lifecycle = lifecycle;
@@ -56,7 +54,6 @@ public final class StaffQueueService {
         this.input = input;
         this.callOrder = callOrder;
         this.clock = clock;
-        this.retention = retention;
         this.audit = audit;
     }
 
@@ -154,7 +151,7 @@ public final class StaffQueueService {
         Optional<String> cleanTopic = input.topic(topic, site);
         Instant now = clock.instant();
         ServiceDay day = ServiceDay.of(now);
-        Instant expiresAt = day.expiresAt(retention);
+        Instant expiresAt = day.expiresAt(site.retention());
         int number = queue.nextTicketNumber(siteId, day, expiresAt);
         Ticket ticket = Ticket.walkIn(siteId, day, number, TicketCode.of(site.ticketLetter(), number), cleanName,
                 languageCode, cleanTopic, !site.staffSpeak(languageCode), now, expiresAt);
@@ -168,11 +165,11 @@ public final class StaffQueueService {
     }
 
     public Desk setDesk(StaffMember staff, String siteId, String desk, boolean open) {
-        site(staff, siteId);
+        Site site = site(staff, siteId);
         Instant now = clock.instant();
         ServiceDay day = ServiceDay.of(now);
         Desk changed = new Desk(input.desk(desk), open, staff.username(), now);
-        queue.setDesk(siteId, day, changed, day.expiresAt(retention));
+        queue.setDesk(siteId, day, changed, day.expiresAt(site.retention()));
         audit.site(staff, siteId, open ? AuditAction.DESK_OPENED : AuditAction.DESK_CLOSED, "desk " + changed.label(),
                 now);
         return changed;

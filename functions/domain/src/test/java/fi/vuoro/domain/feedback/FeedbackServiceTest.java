@@ -107,6 +107,20 @@ class FeedbackServiceTest {
     }
 
     @Test
+    void aServedVisit_atASiteThatKeepsVisitsAnHour_keepsTheDigitWindowAndTheSmsNoLongerThanTheVisit() {
+        Instant visitEnds = TODAY.expiresAt(Duration.ofHours(1));
+        Ticket waiting = Ticket.joinedBySms("demo", TODAY, 8, "A8", "fi", Optional.empty(), false, "hash-short",
+                "v1:cipher-of-hash-short", NOW.minusSeconds(1200), visitEnds);
+
+        publish(lifecycle.serve(SITE, lifecycle.call(SITE, waiting, "2", NOW.minusSeconds(600)).after(), NOW));
+
+        assertEquals(visitEnds, store.outbox.get(0).keepUntil(), "the invitation's record goes with the visit");
+        assertTrue(store.digitReplyOf("hash-short", visitEnds.minusSeconds(60)).isPresent());
+        assertTrue(store.digitReplyOf("hash-short", visitEnds.plusSeconds(60)).isEmpty(),
+                "closed with the visit, before its 24 hours: " + Duration.between(NOW, visitEnds));
+    }
+
+    @Test
     void aNoShow_orAVisitorWhoLeft_isNotInvited() {
         publish(lifecycle.noShow(SITE, called("fi", "hash-2"), NOW));
         Ticket waiting = Ticket.joinedBySms("demo", TODAY, 8, "A8", "fi", Optional.empty(), false, "hash-3", "v1:c",

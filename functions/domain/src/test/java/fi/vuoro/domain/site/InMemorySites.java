@@ -31,7 +31,8 @@ public final class InMemorySites implements SiteStore {
     @Override
     public synchronized Outcome replace(Site current, Site updated) {
         Site stored = byId.get(current.id());
-        if (stored == null || !stored.smsNumber().equals(current.smsNumber())) {
+        if (stored == null || !stored.smsNumber().equals(current.smsNumber())
+                || stored.version() != current.version()) {
             return Outcome.CHANGED_MEANWHILE;
         }
         Outcome outcome = write(updated);

@@ -84,7 +84,7 @@ class SiteAdminTest {
         assertEquals(new SiteSettings("Hervanta Centre", "+358401110001", "Europe/Helsinki",
                         Map.of("mon", List.of("00:00-24:00"), "tue", List.of(), "wed", List.of(), "thu", List.of(),
                                 "fri", List.of(), "sat", List.of(), "sun", List.of()),
-                        Set.of("fi", "en"), 3, "H", Set.of("KELA"), 20, 5, 7, 3, 9, true),
+                        Set.of("fi", "en"), 3, "H", Set.of("KELA"), 20, 5, 7, 3, 9, true, List.of(), 48, 2L),
                 admin.settings(COORDINATOR, "hervanta"));
     }
 

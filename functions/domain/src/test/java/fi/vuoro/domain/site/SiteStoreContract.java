@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,6 +102,49 @@ public abstract class SiteStoreContract {
         assertStored(site, site.id());
         assertEquals(Optional.of(site.id()), store().siteIdOfNumber(site.smsNumber()));
         assertEquals(Optional.of(other.id()), store().siteIdOfNumber(other.smsNumber()));
+    }
+
+    /** The site as saved once more: the same settings, its save count one up. */
+    private static Site savedAgain(Site site) {
+        return new Site(site.id(), site.name(), site.smsNumber(), site.openingHours(), site.staffLanguages(),
+                site.defaultServiceTime(), site.desks(), site.ticketLetter(), site.topics(), site.comeBackWhenAhead(),
+                site.noShowGrace(), site.interpreting(), site.exceptions(), site.retention(), site.version() + 1);
+    }
+
+    @Test
+    void replace_shouldRefuse_whenTheSiteWasSavedSinceItWasRead() {
+        Site read = site(newId(), newNumber());
+        store().create(read);
+        Site savedMeanwhile = savedAgain(read);
+        assertEquals(SiteStore.Outcome.SAVED, store().replace(read, savedMeanwhile));
+
+        assertEquals(SiteStore.Outcome.CHANGED_MEANWHILE, store().replace(read, savedAgain(read)));
+
+        assertEquals(Optional.of(1L), store().findById(read.id()).map(Site::version));
+        assertEquals(SiteStore.Outcome.SAVED, store().replace(savedMeanwhile, savedAgain(savedMeanwhile)));
+        assertEquals(Optional.of(2L), store().findById(read.id()).map(Site::version));
+    }
+
+    @Test
+    void create_shouldKeepTheSitesExceptionsAndRetention() {
+        Site plain = site(newId(), newNumber());
+        Site site = new Site(plain.id(), plain.name(), plain.smsNumber(), plain.openingHours(), plain.staffLanguages(),
+                plain.defaultServiceTime(), plain.desks(), plain.ticketLetter(), plain.topics(),
+                plain.comeBackWhenAhead(), plain.noShowGrace(), plain.interpreting(), List.of(
+                        new OpeningException(LocalDate.parse("2026-12-24"), List.of(), Map.of("en", "Closed for Christmas",
+                                "fi", "Suljettu jouluna")),
+                        new OpeningException(LocalDate.parse("2026-12-31"), List.of(new OpeningHours.Period(
+                                LocalTime.of(9, 0), LocalTime.of(12, 0))), Map.of())),
+                Duration.ofHours(6), 3);
+
+        store().create(site);
+
+        assertStored(site, site.id());
+        Site stored = store().findById(site.id()).orElseThrow();
+        assertEquals(Duration.ofHours(6), stored.retention());
+        assertEquals(3, stored.version());
+        assertEquals(Optional.of("Suljettu jouluna"), stored.calendar().exceptionOn(LocalDate.parse("2026-12-24"))
+                .flatMap(e -> e.noteIn("fi")));
     }
 
     @Test

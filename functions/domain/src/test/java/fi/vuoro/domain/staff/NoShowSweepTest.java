@@ -89,7 +89,7 @@ class NoShowSweepTest {
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         StaffQueueService staff = new StaffQueueService(sites, queue, LIFECYCLE, QueueEvents.none(),
-                new StaffInput(CATALOGUE), new CallOrder(List.of()), clock, Duration.ofHours(48), Audit.none());
+                new StaffInput(CATALOGUE), new CallOrder(List.of()), clock, Audit.none());
 
         NoShowSweep.Result result = new NoShowSweep(sites, queue, staff, clock).run();
 

@@ -43,7 +43,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class QueueWorld {
 
     public static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
-    public static final Duration RETENTION = Duration.ofHours(48);
 
     public final ManualClock clock;
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
@@ -99,9 +98,9 @@ public final class QueueWorld {
     public QueueWorld start() {
         events = new QueueEvents(listeners);
         staff = new StaffQueueService(directory, queue, lifecycle, events, new StaffInput(CATALOGUE),
-                new CallOrder(readiness), clock, RETENTION, audit);
+                new CallOrder(readiness), clock, audit);
         visitorConversation = new VisitorConversation(directory, queue, queue, phones, siteId -> ServiceHistory.NONE,
-                lifecycle, events, CATALOGUE, RETENTION);
+                lifecycle, events, CATALOGUE);
         ReplyLog replyLog = new ReplyLog() {
             @Override
             public Optional<String> find(String messageId, Instant now) {

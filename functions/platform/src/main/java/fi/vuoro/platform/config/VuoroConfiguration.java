@@ -1,7 +1,9 @@
 package fi.vuoro.platform.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import fi.vuoro.domain.site.Site;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 
 /**
  * Everything a function needs to know about its deployment. In AWS the values arrive as the
@@ -48,9 +50,14 @@ public class VuoroConfiguration {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    /** How long tickets are kept after their service day. */
+    /** How long tickets are kept after their service day, unless a site says otherwise. */
     public int getRetentionHours() {
         return retentionHours;
+    }
+
+    /** What a site keeps its visits for unless its coordinator says otherwise: this deployment's, at most 72 hours. */
+    public Duration defaultSiteRetention() {
+        return Duration.ofHours(Math.min(retentionHours, Site.MAX_RETENTION.toHours()));
     }
 
     public void setRetentionHours(int retentionHours) {

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Sites in DynamoDB. Every inbound SMS looks its site up, and sites change rarely, so found sites are
  * kept in memory for a minute; a site that is not found is not remembered (it may be added any time).
  * A coordinator's change writes the profile and the number's route in one transaction whose conditions keep a number
- * to one site; this instance forgets its cached copy at once, other instances within the minute.
+ * to one site and a site's saves in order (the profile's {@code version} must still be the one read); this instance
+ * forgets its cached copy at once, other instances within the minute. A site read by id is always read afresh.
  */
 public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
 
@@ -35,16 +36,26 @@ public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     /** The route may be written if the number is free or already this site's. */
     private static final String NUMBER_FREE_OR_OURS = "attribute_not_exists(PK) OR siteId = :site";
+    /** The profile may be replaced if it still has the number and the save count that were read. */
+    private static final String SAME_NUMBER_AND_VERSION =
+            "smsNumber = :current AND (attribute_not_exists(#version) OR #version = :read)";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final Duration defaultRetention;
     private final Map<String, Cached> byNumber = new ConcurrentHashMap<>();
 
     public DynamoSiteDirectory(DynamoDbClient dynamo, TableName table, Clock clock) {
+        this(dynamo, table, clock, Site.DEFAULT_RETENTION);
+    }
+
+    /** @param defaultRetention what a site stored before it had its own retention keeps its visits for */
+    public DynamoSiteDirectory(DynamoDbClient dynamo, TableName table, Clock clock, Duration defaultRetention) {
         this.dynamo = dynamo;
         this.table = table.value();
         this.clock = clock;
+        this.defaultRetention = defaultRetention;
     }
 
     @Override
@@ -63,7 +74,7 @@ public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
     public Optional<Site> findById(String siteId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(Keys.site(siteId), Keys.PROFILE))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SiteItems.fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SiteItems.fromItem(item, defaultRetention));
     }
 
     @Override
@@ -91,8 +102,10 @@ public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
     @Override
     public Outcome replace(Site current, Site updated) {
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
-                put(SiteItems.toItem(updated), "smsNumber = :current",
-                        Map.of(":current", AttributeValue.fromS(current.smsNumber()))),
+                put(SiteItems.toItem(updated), SAME_NUMBER_AND_VERSION,
+                        Map.of(":current", AttributeValue.fromS(current.smsNumber()),
+                                ":read", AttributeValue.fromN(Long.toString(current.version()))),
+                        Map.of("#version", SiteItems.VERSION)),
                 put(SiteItems.routeItem(updated), NUMBER_FREE_OR_OURS,
                         Map.of(":site", AttributeValue.fromS(updated.id()))),
                 put(SiteItems.registryItem(updated), null, Map.of())));
@@ -142,7 +155,15 @@ public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition,
                                   Map<String, AttributeValue> values) {
+        return put(item, condition, values, Map.of());
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition,
+                                  Map<String, AttributeValue> values, Map<String, String> names) {
         Put.Builder put = Put.builder().tableName(table).item(item);
+        if (!names.isEmpty()) {
+            put.expressionAttributeNames(names);
+        }
         if (condition != null) {
             put.conditionExpression(condition);
             if (!values.isEmpty()) {

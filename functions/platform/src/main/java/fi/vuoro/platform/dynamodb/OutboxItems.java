@@ -2,7 +2,6 @@ package fi.vuoro.platform.dynamodb;
 
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.outbox.Premise;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,8 +24,6 @@ public final class OutboxItems {
     public static final String STATUS_PENDING = "PENDING";
     static final String VALID_UNTIL = "validUntil";
     static final String PREMISE = "premise";
-    /** Sent or not, an outbox record is of no use after a week. */
-    static final Duration KEEP = Duration.ofDays(7);
 
     private OutboxItems() {
     }
@@ -54,7 +51,7 @@ public final class OutboxItems {
         item.put("attempts", AttributeValue.fromN("0"));
         item.put(GSI_PK, AttributeValue.fromS(DUE_PARTITION));
         item.put(GSI_SK, AttributeValue.fromS(dueKey(sms.createdAt(), sms.id())));
-        item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(sms.createdAt().plus(KEEP)));
+        item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(sms.keepUntil()));
         return item;
     }
 

@@ -1,10 +1,12 @@
 package fi.vuoro.platform.dynamodb;
 
 import fi.vuoro.domain.site.InterpreterPolicy;
+import fi.vuoro.domain.site.OpeningException;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps a site to its profile item and back (the form docs/deploy.md shows for adding a site). */
 final class SiteItems {
+
+    /** How many times the site's settings were saved; a write names the count it read. */
+    static final String VERSION = "version";
 
     private SiteItems() {
     }
@@ -36,6 +41,9 @@ final class SiteItems {
         item.put("interpreterReplyMinutes",
                 AttributeValue.fromN(Long.toString(site.interpreting().replyTimeout().toMinutes())));
         item.put("interpreterReadyOnConfirmation", AttributeValue.fromBool(site.interpreting().readyOnConfirmation()));
+        item.put("exceptions", AttributeValue.fromL(site.exceptions().stream().map(SiteItems::exception).toList()));
+        item.put("retentionHours", AttributeValue.fromN(Long.toString(site.retention().toHours())));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(site.version())));
         return item;
     }
 
@@ -56,6 +64,11 @@ final class SiteItems {
     }
 
     static Site fromItem(Map<String, AttributeValue> item) {
+        return fromItem(item, Site.DEFAULT_RETENTION);
+    }
+
+    /** A site from its item; one stored before it said how long it keeps visits keeps them {@code retention}. */
+    static Site fromItem(Map<String, AttributeValue> item, Duration retention) {
         Map<String, String> hours = new LinkedHashMap<>();
         item.getOrDefault("openingHours", AttributeValue.fromM(Map.of())).m()
                 .forEach((day, periods) -> hours.put(day, periods.s()));
@@ -73,7 +86,31 @@ final class SiteItems {
                         : Site.DEFAULT_COME_BACK_WHEN_AHEAD,
                 item.containsKey("noShowGraceMinutes") ? Duration.ofMinutes(Attributes.number(item, "noShowGraceMinutes"))
                         : Site.DEFAULT_NO_SHOW_GRACE,
-                interpreting(item));
+                interpreting(item),
+                item.containsKey("exceptions") ? item.get("exceptions").l().stream().map(SiteItems::exception).toList()
+                        : List.of(),
+                item.containsKey("retentionHours") ? Duration.ofHours(Attributes.number(item, "retentionHours"))
+                        : retention,
+                item.containsKey(VERSION) ? Attributes.number(item, VERSION) : 0);
+    }
+
+    /** An exception as a map: its date, its periods written like a weekday's, and its note by language. */
+    private static AttributeValue exception(OpeningException exception) {
+        Map<String, AttributeValue> note = new HashMap<>();
+        exception.note().forEach((language, text) -> note.put(language, AttributeValue.fromS(text)));
+        return AttributeValue.fromM(Map.of(
+                "date", AttributeValue.fromS(exception.date().toString()),
+                "hours", AttributeValue.fromS(periods(exception.hours())),
+                "note", AttributeValue.fromM(note)));
+    }
+
+    private static OpeningException exception(AttributeValue value) {
+        Map<String, AttributeValue> map = value.m();
+        Map<String, String> note = new HashMap<>();
+        map.getOrDefault("note", AttributeValue.fromM(Map.of())).m()
+                .forEach((language, text) -> note.put(language, text.s()));
+        return new OpeningException(LocalDate.parse(map.get("date").s()),
+                OpeningHours.parse(Map.of("MON", map.get("hours").s())).periods().get(DayOfWeek.MONDAY), note);
     }
 
     /** How the site finds interpreters; a site stored before it said so gets the defaults. */
@@ -91,10 +128,13 @@ final class SiteItems {
     private static Map<String, AttributeValue> openingHours(OpeningHours hours) {
         Map<String, AttributeValue> byDay = new LinkedHashMap<>();
         for (Map.Entry<DayOfWeek, List<OpeningHours.Period>> day : hours.periods().entrySet()) {
-            String periods = day.getValue().stream().map(OpeningHours.Period::text).collect(Collectors.joining(","));
-            byDay.put(day.getKey().name().substring(0, 3), AttributeValue.fromS(periods));
+            byDay.put(day.getKey().name().substring(0, 3), AttributeValue.fromS(periods(day.getValue())));
         }
         return byDay;
+    }
+
+    private static String periods(List<OpeningHours.Period> periods) {
+        return periods.stream().map(OpeningHours.Period::text).collect(Collectors.joining(","));
     }
 
     private static AttributeValue strings(Set<String> values) {

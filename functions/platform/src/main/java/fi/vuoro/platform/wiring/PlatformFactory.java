@@ -42,7 +42,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -92,8 +91,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    DynamoSiteDirectory siteDirectory(DynamoDbClient dynamo, TableName table, Clock clock) {
-        return new DynamoSiteDirectory(dynamo, table, clock);
+    DynamoSiteDirectory siteDirectory(DynamoDbClient dynamo, TableName table, Clock clock, VuoroConfiguration config) {
+        return new DynamoSiteDirectory(dynamo, table, clock, config.defaultSiteRetention());
     }
 
     @Singleton
@@ -168,9 +167,8 @@ public class PlatformFactory {
     VisitorConversation visitorConversation(SiteDirectory sites, QueueStore queue, VisitorStore visitors,
                                             PhoneProtector phones, ServiceHistorySource history,
                                             TicketLifecycle lifecycle, QueueEvents events,
-                                            MessageCatalogue catalogue, VuoroConfiguration config) {
-        return new VisitorConversation(sites, queue, visitors, phones, history, lifecycle, events, catalogue,
-                Duration.ofHours(config.getRetentionHours()));
+                                            MessageCatalogue catalogue) {
+        return new VisitorConversation(sites, queue, visitors, phones, history, lifecycle, events, catalogue);
     }
 
     @Singleton
@@ -183,9 +181,9 @@ public class PlatformFactory {
     @Singleton
     StaffQueueService staffQueueService(SiteDirectory sites, QueueStore queue, TicketLifecycle lifecycle,
                                         QueueEvents events, MessageCatalogue catalogue, List<CallReadiness> readiness,
-                                        Clock clock, VuoroConfiguration config, Audit audit) {
+                                        Clock clock, Audit audit) {
         return new StaffQueueService(sites, queue, lifecycle, events, new StaffInput(catalogue),
-                new CallOrder(readiness), clock, Duration.ofHours(config.getRetentionHours()), audit);
+                new CallOrder(readiness), clock, audit);
     }
 
     @Singleton

@@ -4,8 +4,10 @@ import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.site.SiteAdmin;
 import fi.vuoro.domain.site.SiteStore;
+import fi.vuoro.platform.config.VuoroConfiguration;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /**
  * A coordinator's site settings: the service that checks them, writing through the DynamoDB site directory, and each
@@ -15,7 +17,8 @@ import jakarta.inject.Singleton;
 public class SiteWiring {
 
     @Singleton
-    SiteAdmin siteAdmin(SiteStore store, MessageCatalogue catalogue, Audit audit) {
-        return new SiteAdmin(store, catalogue, audit);
+    SiteAdmin siteAdmin(SiteStore store, MessageCatalogue catalogue, Clock clock, VuoroConfiguration config,
+                        Audit audit) {
+        return new SiteAdmin(store, catalogue, clock, config.defaultSiteRetention(), audit);
     }
 }

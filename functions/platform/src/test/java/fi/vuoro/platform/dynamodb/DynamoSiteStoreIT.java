@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteStore;
 import fi.vuoro.domain.site.SiteStoreContract;
+import fi.vuoro.domain.testing.ManualClock;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
 import fi.vuoro.testkit.TemplateTables;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +67,27 @@ class DynamoSiteStoreIT extends SiteStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Two instances of a function: one saves, the other had the site cached by its number. */
+    @Test
+    void aChange_shouldReachAnotherInstance_atOnceById_andByNumberWithinAMinute() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
+        DynamoSiteDirectory saving = new DynamoSiteDirectory(server.client(), new TableName("VuoroTable"), clock);
+        DynamoSiteDirectory other = new DynamoSiteDirectory(server.client(), new TableName("VuoroTable"), clock);
+        Site site = site(newId(), newNumber());
+        saving.create(site);
+        assertEquals(1, other.findByNumber(site.smsNumber()).orElseThrow().desks());
+        Site changed = new Site(site.id(), site.name(), site.smsNumber(), site.openingHours(), site.staffLanguages(),
+                site.defaultServiceTime(), 4, site.ticketLetter(), site.topics());
+
+        assertEquals(SiteStore.Outcome.SAVED, saving.replace(site, changed));
+
+        assertEquals(4, saving.findByNumber(site.smsNumber()).orElseThrow().desks(), "the saving instance at once");
+        assertEquals(4, other.findById(site.id()).orElseThrow().desks(), "by id: never cached");
+        assertEquals(1, other.findByNumber(site.smsNumber()).orElseThrow().desks(), "by number: cached a while");
+        clock.advance(DynamoSiteDirectory.CACHE_TIME);
+        assertEquals(4, other.findByNumber(site.smsNumber()).orElseThrow().desks(), "within the minute");
     }
 
     @Override
