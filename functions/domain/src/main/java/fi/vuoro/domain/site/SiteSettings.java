@@ -14,10 +14,21 @@ import java.util.Set;
  * required; any other field left out (null) keeps the site's current value, or the default for a new site.
  */
 public record SiteSettings(String name, String smsNumber, String timeZone, Map<String, List<String>> openingHours,
-                           Set<String> staffLanguages, Integer desks, String ticketLetter, Set<String> topics,
+                           Set<String> staffLanguages, Integer desks, String ticketLetter, List<TopicSettings> topics,
                            Integer defaultServiceMinutes, Integer comeBackWhenAhead, Integer noShowGraceMinutes,
                            Integer interpreterWaveSize, Integer interpreterReplyMinutes,
                            Boolean interpreterReadyOnConfirmation) {
+
+    /**
+     * A topic as its coordinator writes it: the word visitors text, the letter of its ticket codes and its name per
+     * language code ({@code en} required).
+     */
+    public record TopicSettings(String word, String letter, Map<String, String> names) {
+
+        static TopicSettings of(Topic topic) {
+            return new TopicSettings(topic.word(), Character.toString(topic.letter()), topic.names());
+        }
+    }
 
     /** The settings a site has now. */
     public static SiteSettings of(Site site) {
@@ -27,7 +38,8 @@ public record SiteSettings(String name, String smsNumber, String timeZone, Map<S
                     .map(OpeningHours.Period::text).toList());
         }
         return new SiteSettings(site.name(), site.smsNumber(), Site.ZONE.getId(), hours, site.staffLanguages(),
-                site.desks(), Character.toString(site.ticketLetter()), site.topics(),
+                site.desks(), Character.toString(site.ticketLetter()),
+                site.topics().stream().map(TopicSettings::of).toList(),
                 (int) site.defaultServiceTime().toMinutes(), site.comeBackWhenAhead(),
                 (int) site.noShowGrace().toMinutes(), site.interpreting().waveSize(),
                 (int) site.interpreting().replyTimeout().toMinutes(), site.interpreting().readyOnConfirmation());
