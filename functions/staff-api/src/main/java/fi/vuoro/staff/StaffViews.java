@@ -1,5 +1,6 @@
 package fi.vuoro.staff;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
@@ -26,13 +27,9 @@ final class StaffViews {
      * object form.
      */
     @Introspected
+    @JsonDeserialize(using = TopicSettingsReader.class)
     record TopicSettingsView(@Nullable String word, @Nullable String letter,
                              @Nullable java.util.Map<String, String> names) {
-
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
-        static TopicSettingsView ofWord(String word) {
-            return new TopicSettingsView(word, null, null);
-        }
     }
 
     @Introspected
