@@ -272,6 +272,11 @@ public final class VisitorConversation implements Conversation {
                 ServiceDay.of(visit.now()).expiresAt(retention));
     }
 
+    /**
+     * The position and the estimate count everyone waiting ahead, whatever their topic: any desk takes any topic, so
+     * each of them is served before this visitor (unless staff call by topic). The pace is the site's recent service
+     * times, not per topic, or its default service time.
+     */
     private WaitRange estimate(Site site, int ahead) {
         return WaitEstimator.estimate(ahead, history.recent(site.id()), site.defaultServiceTime(), site.desks());
     }
