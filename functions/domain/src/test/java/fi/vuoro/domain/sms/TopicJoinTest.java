@@ -111,6 +111,17 @@ class TopicJoinTest {
     }
 
     @Test
+    void aVisitorOfUnknownLanguage_shouldChooseTheLanguageFirst_thenTheTopic_eachByADigit() {
+        String languageMenu = world.text("+358401200101", SITE, "hello");
+        String topicMenu = world.text("+358401200101", SITE, "3");
+        String joined = world.text("+358401200101", SITE, "3");
+
+        assertTrue(languageMenu.startsWith("Vuoro:"), languageMenu);
+        assertTrue(topicMenu.startsWith("Which topic?"), "3 chose English from the language menu: " + topicMenu);
+        assertTrue(joined.contains("W1"), "then 3 chose the third topic: " + joined);
+    }
+
+    @Test
     void languageChange_shouldKeepTheMenuAwaitingItsAnswer() {
         world.text("+358401200071", SITE, "JOIN");
         world.text("+358401200071", SITE, "LANG AR");
