@@ -85,10 +85,13 @@ public record Site(
         }
     }
 
-    /** The topics a site stored as plain words had (the oldest form): each word becomes a topic, in order. */
-    public static List<Topic> topicsOfWords(Iterable<String> words) {
+    /**
+     * The topics a site stored as plain words had (the oldest form): each word becomes a topic, in order, with the
+     * first letter of it that neither an earlier topic nor the site's own ticket letter has.
+     */
+    public static List<Topic> topicsOfWords(Iterable<String> words, char siteTicketLetter) {
         List<Topic> topics = new ArrayList<>();
-        Set<Character> taken = new HashSet<>();
+        Set<Character> taken = new HashSet<>(Set.of(siteTicketLetter));
         for (String word : words) {
             Topic topic = Topic.fromWord(word, taken);
             taken.add(topic.letter());
@@ -131,7 +134,7 @@ public record Site(
                 Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topicWords, int comeBackWhenAhead,
                 Duration noShowGrace) {
         this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter,
-                topicsOfWords(topicWords.stream().sorted().toList()), comeBackWhenAhead, noShowGrace,
+                topicsOfWords(topicWords.stream().sorted().toList(), ticketLetter), comeBackWhenAhead, noShowGrace,
                 InterpreterPolicy.DEFAULT);
     }
 

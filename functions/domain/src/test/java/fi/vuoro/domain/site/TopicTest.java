@@ -50,10 +50,11 @@ class TopicTest {
     }
 
     @Test
-    void topicsOfWords_shouldGiveEachOldWordItsFirstFreeLetter_andItsWordAsEnglishName() {
-        List<Topic> topics = Site.topicsOfWords(List.of("KELA", "KOTI", "TYO"));
+    void topicsOfWords_shouldGiveEachOldWordItsFirstFreeLetter_notTheSitesOwn_andItsWordAsEnglishName() {
+        List<Topic> topics = Site.topicsOfWords(List.of("KELA", "KOTI", "TYO"), 'T');
 
-        assertEquals(List.of('K', 'O', 'T'), topics.stream().map(Topic::letter).toList());
+        assertEquals(List.of('K', 'O', 'Y'), topics.stream().map(Topic::letter).toList(),
+                "the second K and the site's own T taken");
         assertEquals("KOTI", topics.get(1).name("fi"));
     }
 

@@ -68,7 +68,7 @@ final class SiteItems {
                 Duration.ofMinutes(Attributes.number(item, "defaultServiceMinutes")),
                 (int) Attributes.number(item, "desks"),
                 Attributes.string(item, "ticketLetter").charAt(0),
-                TopicItems.fromItem(item),
+                TopicItems.fromItem(item, Attributes.string(item, "ticketLetter").charAt(0)),
                 item.containsKey("comeBackWhenAhead") ? (int) Attributes.number(item, "comeBackWhenAhead")
                         : Site.DEFAULT_COME_BACK_WHEN_AHEAD,
                 item.containsKey("noShowGraceMinutes") ? Duration.ofMinutes(Attributes.number(item, "noShowGraceMinutes"))

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A site's topics in its profile item: a list of maps {@code {word, letter, names: {en: ..., fi: ...}}}, in the
  * site's order (the order of its topic menu). A profile written when topics were plain words (a list or set of
- * strings) is still read: each word becomes a topic with its first free letter and the word as its English name.
+ * strings) is still read: each word becomes a topic with its first free letter (the site's own ticket letter taken)
+ * and the word as its English name.
  */
 final class TopicItems {
 
@@ -33,17 +34,18 @@ final class TopicItems {
         }).toList());
     }
 
-    static List<Topic> fromItem(Map<String, AttributeValue> item) {
+    static List<Topic> fromItem(Map<String, AttributeValue> item, char siteTicketLetter) {
         AttributeValue value = item.get(ATTRIBUTE);
         if (value == null) {
             return List.of();
         }
         if (value.hasSs()) {
-            return Site.topicsOfWords(value.ss().stream().sorted().toList());
+            return Site.topicsOfWords(value.ss().stream().sorted().toList(), siteTicketLetter);
         }
         List<AttributeValue> list = value.l();
         if (list.stream().allMatch(element -> element.s() != null)) {
-            return Site.topicsOfWords(list.stream().map(AttributeValue::s).sorted().toList());
+            return Site.topicsOfWords(list.stream().map(AttributeValue::s).sorted().toList(),
+                    siteTicketLetter);
         }
         return list.stream().map(TopicItems::topic).toList();
     }
