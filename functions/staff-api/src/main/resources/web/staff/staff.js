@@ -54,6 +54,7 @@ const state = {
   // What each ticket's interpreter search was when last shown, to announce what changed.
   interpreterSeen: null,
   topicsShown: null,
+  topicNames: null,
   busy: false,
   lastSummary: ''
 };
@@ -238,16 +239,18 @@ function render() {
   }
 }
 
+// Each topic: its word (what is sent), its name and, in the filter, how many wait for it.
 function renderSiteOptions(site) {
   const topics = site.topics || [];
-  const key = topics.join('|');
+  state.topicNames = new Map(topics.map((t) => [t.word, t.name]));
+  const key = topics.map((t) => t.word + ':' + t.waiting).join('|');
   if (state.topicsShown === key) {
     return;
   }
   state.topicsShown = key;
-  fillSelect(el.filterTopic, [['', 'Any topic']].concat(topics.map((t) => [t, topicName(t)])),
-    sessionStorage.getItem(STORE.topic) || el.filterTopic.value);
-  fillSelect(el.walkInTopic, [['', 'No topic']].concat(topics.map((t) => [t, topicName(t)])), el.walkInTopic.value);
+  fillSelect(el.filterTopic, [['', 'Any topic']].concat(topics.map((t) => [t.word, t.name + ' (' + t.waiting
+    + ' waiting)'])), sessionStorage.getItem(STORE.topic) || el.filterTopic.value);
+  fillSelect(el.walkInTopic, [['', 'No topic']].concat(topics.map((t) => [t.word, t.name])), el.walkInTopic.value);
   el.deskSuggestions.textContent = '';
   for (let i = 1; i <= (site.desks || 0); i++) {
     el.deskSuggestions.append(new Option(String(i), String(i)));
@@ -255,9 +258,8 @@ function renderSiteOptions(site) {
   showFilter();
 }
 
-function topicName(topic) {
-  const t = String(topic);
-  return t.charAt(0) + t.slice(1).toLowerCase();
+function topicName(word) {
+  return (state.topicNames && state.topicNames.get(word)) || String(word);
 }
 
 function trackNewArrivals(waiting) {
@@ -370,7 +372,7 @@ function ticketItem(ticket) {
   meta.className = 'meta';
   meta.append(languageLabel(ticket));
   if (ticket.topic) {
-    meta.append(textSpan('topic', topicName(ticket.topic)));
+    meta.append(textSpan('topic', ticket.topicName || topicName(ticket.topic)));
   }
   if (ticket.needsInterpreter) {
     const badge = textSpan('badge interpreter', 'Needs interpreter');

@@ -5,6 +5,7 @@ import fi.vuoro.domain.site.SiteSettings;
 import fi.vuoro.platform.auth.StaffAuthenticator;
 import fi.vuoro.staff.StaffViews.ExceptionView;
 import fi.vuoro.staff.StaffViews.SiteSettingsView;
+import fi.vuoro.staff.StaffViews.TopicSettingsView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -49,7 +50,7 @@ public class SiteSettingsController {
 
     private static SiteSettings settings(SiteSettingsView form) {
         return new SiteSettings(form.name(), form.smsNumber(), form.timeZone(), form.openingHours(),
-                set(form.staffLanguages()), form.desks(), form.ticketLetter(), set(form.topics()),
+                set(form.staffLanguages()), form.desks(), form.ticketLetter(), topics(form.topics()),
                 form.defaultServiceMinutes(), form.comeBackWhenAhead(), form.noShowGraceMinutes(),
                 form.interpreterWaveSize(), form.interpreterReplyMinutes(), form.interpreterReadyOnConfirmation(),
                 form.exceptions() == null ? null : form.exceptions().stream().map(SiteSettingsController::exception)
@@ -64,11 +65,18 @@ public class SiteSettingsController {
     private static SiteSettingsView view(SiteSettings settings) {
         return new SiteSettingsView(settings.name(), settings.smsNumber(), settings.timeZone(),
                 settings.openingHours(), sorted(settings.staffLanguages()), settings.desks(), settings.ticketLetter(),
-                sorted(settings.topics()), settings.defaultServiceMinutes(), settings.comeBackWhenAhead(),
+                settings.topics().stream().map(topic -> new TopicSettingsView(topic.word(), topic.letter(),
+                        topic.names())).toList(), settings.defaultServiceMinutes(), settings.comeBackWhenAhead(),
                 settings.noShowGraceMinutes(), settings.interpreterWaveSize(), settings.interpreterReplyMinutes(),
                 settings.interpreterReadyOnConfirmation(), settings.exceptions().stream()
                         .map(e -> new ExceptionView(e.date(), e.hours(), e.note())).toList(),
                 settings.retentionHours(), settings.version());
+    }
+
+    /** The topics as given, null kept as null (left out); a null topic inside it is refused by the domain. */
+    private static List<SiteSettings.TopicSettings> topics(@Nullable List<TopicSettingsView> topics) {
+        return topics == null ? null : topics.stream().map(topic -> topic == null ? null
+                : new SiteSettings.TopicSettings(topic.word(), topic.letter(), topic.names())).toList();
     }
 
     /** A list as given, null kept as null (left out); a null inside it is checked by the domain. */

@@ -61,9 +61,9 @@ public class StaffQueueController {
         StaffMember staff = staff(authorization);
         LiveQueue live = queue.liveQueue(staff, siteId);
         Map<Integer, InterpreterRequest> requests = interpreters.today(staff, siteId);
-        QueueView view = new QueueView(views.site(live.site()),
-                live.day().tickets().stream()
-                        .map(ticket -> views.ticket(ticket, Optional.ofNullable(requests.get(ticket.number())))).toList(),
+        QueueView view = new QueueView(views.site(live),
+                live.day().tickets().stream().map(ticket -> views.ticket(ticket, Optional.of(live.site()),
+                        Optional.ofNullable(requests.get(ticket.number())))).toList(),
                 live.day().desks().stream().map(views::desk).toList());
         return etags.respond(view, ifNoneMatch);
     }

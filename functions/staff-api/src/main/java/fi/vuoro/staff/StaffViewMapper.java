@@ -8,6 +8,8 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.staff.LiveQueue;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.staff.StaffViews.AskedView;
 import fi.vuoro.staff.StaffViews.DeskView;
@@ -16,6 +18,7 @@ import fi.vuoro.staff.StaffViews.InterpreterView;
 import fi.vuoro.staff.StaffViews.PersonView;
 import fi.vuoro.staff.StaffViews.SiteView;
 import fi.vuoro.staff.StaffViews.TicketView;
+import fi.vuoro.staff.StaffViews.TopicView;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -31,31 +34,44 @@ import java.util.stream.Collectors;
 final class StaffViewMapper {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** The staff pages are in English: topics are named to staff by their English names. */
+    private static final String STAFF_LANGUAGE = "en";
 
     private final MessageCatalogue catalogue;
     private final PhoneProtector phones;
     private final InterpreterDirectory interpreters;
+    private final SiteDirectory sites;
 
-    StaffViewMapper(MessageCatalogue catalogue, PhoneProtector phones, InterpreterDirectory interpreters) {
+    StaffViewMapper(MessageCatalogue catalogue, PhoneProtector phones, InterpreterDirectory interpreters,
+                    SiteDirectory sites) {
         this.catalogue = catalogue;
         this.phones = phones;
         this.interpreters = interpreters;
+        this.sites = sites;
     }
 
-    SiteView site(Site site) {
+    /** The site with its topics and how many wait for each now. */
+    SiteView site(LiveQueue live) {
+        Site site = live.site();
+        List<TopicView> topics = live.waitingByTopic().entrySet().stream()
+                .map(entry -> new TopicView(entry.getKey().word(), Character.toString(entry.getKey().letter()),
+                        entry.getKey().name(STAFF_LANGUAGE), entry.getValue())).toList();
         return new SiteView(site.id(), site.name(), site.smsNumber(), site.desks(), site.comeBackWhenAhead(),
-                site.noShowGrace().toMinutes(), site.topics().stream().sorted().toList());
+                site.noShowGrace().toMinutes(), topics);
     }
 
+    /** A ticket an action returned; its site (for the topic's name) comes from the directory's one-minute cache. */
     TicketView ticket(Ticket ticket) {
-        return ticket(ticket, Optional.empty());
+        return ticket(ticket, sites.findById(ticket.siteId()), Optional.empty());
     }
 
     /** A ticket with the search for its interpreter, if there is one. */
-    TicketView ticket(Ticket ticket, Optional<InterpreterRequest> interpreter) {
+    TicketView ticket(Ticket ticket, Optional<Site> site, Optional<InterpreterRequest> interpreter) {
         Language language = catalogue.language(ticket.language()).orElse(catalogue.fallbackLanguage());
         return new TicketView(ticket.number(), ticket.code(), ticket.status().name(), language.code(), language.name(),
-                language.rightToLeft(), ticket.topic().orElse(null), ticket.needsInterpreter(),
+                language.rightToLeft(), ticket.topic().orElse(null),
+                ticket.topic().flatMap(word -> site.flatMap(s -> s.topic(word))).map(topic -> topic.name(STAFF_LANGUAGE)).orElse(null),
+                ticket.needsInterpreter(),
                 ticket.joinedAt().toString(), text(ticket.calledAt().orElse(null)),
                 text(ticket.finishedAt().orElse(null)), ticket.desk().orElse(null),
                 ticket.walkInName().orElse(null),

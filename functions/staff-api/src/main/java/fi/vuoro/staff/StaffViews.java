@@ -1,5 +1,6 @@
 package fi.vuoro.staff;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
@@ -12,12 +13,29 @@ final class StaffViews {
 
     @Introspected
     record SiteView(String id, String name, String smsNumber, int desks, int comeBackWhenAhead,
-                    long noShowGraceMinutes, List<String> topics) {
+                    long noShowGraceMinutes, List<TopicView> topics) {
+    }
+
+    /** One of the site's topics: its word, ticket letter, English name and how many wait for it now. */
+    @Introspected
+    record TopicView(String word, String letter, String name, int waiting) {
+    }
+
+    /**
+     * A topic as a coordinator writes it in the settings: {@code {"word", "letter", "names": {"en": ...}}}. A plain
+     * word (the settings' older form) is read as a topic with only its word, which the settings refuse showing the
+     * object form.
+     */
+    @Introspected
+    @JsonDeserialize(using = TopicSettingsReader.class)
+    record TopicSettingsView(@Nullable String word, @Nullable String letter,
+                             @Nullable java.util.Map<String, String> names) {
     }
 
     @Introspected
     record TicketView(int number, String code, String status, String language, String languageName,
-                      boolean rightToLeft, @Nullable String topic, boolean needsInterpreter, String joinedAt,
+                      boolean rightToLeft, @Nullable String topic, @Nullable String topicName,
+                      boolean needsInterpreter, String joinedAt,
                       @Nullable String calledAt, @Nullable String finishedAt, @Nullable String desk,
                       @Nullable String walkInName, @Nullable String phone, @Nullable InterpreterView interpreter) {
     }
@@ -49,7 +67,7 @@ final class StaffViews {
     record SiteSettingsView(@Nullable String name, @Nullable String smsNumber, @Nullable String timeZone,
                             @Nullable java.util.Map<String, List<String>> openingHours,
                             @Nullable List<String> staffLanguages, @Nullable Integer desks,
-                            @Nullable String ticketLetter, @Nullable List<String> topics,
+                            @Nullable String ticketLetter, @Nullable List<TopicSettingsView> topics,
                             @Nullable Integer defaultServiceMinutes, @Nullable Integer comeBackWhenAhead,
                             @Nullable Integer noShowGraceMinutes, @Nullable Integer interpreterWaveSize,
                             @Nullable Integer interpreterReplyMinutes,

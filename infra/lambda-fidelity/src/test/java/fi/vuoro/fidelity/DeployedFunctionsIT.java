@@ -221,7 +221,7 @@ class DeployedFunctionsIT {
 
         @Test
         void deskActions_shouldRunAVisitThroughTheQueue_andOweTheVisitorTheirSms() {
-            Site site = newSite('D');
+            Site site = newSite('D', "KELA");
             String phone = newPhone();
             text(phone, site, "JONO");
             String token = staffToken("desk", site);

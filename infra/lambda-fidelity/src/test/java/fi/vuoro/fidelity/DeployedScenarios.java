@@ -34,11 +34,11 @@ abstract class DeployedScenarios {
     final DeployedStack stack = DeployedStack.shared();
     final HttpApiGateway api = new HttpApiGateway(stack);
 
-    /** A site open all day, with its own number, for one scenario. */
-    Site newSite(char ticketLetter) {
+    /** A site open all day, with its own number and these topics (a site with one joins every visitor to it). */
+    Site newSite(char ticketLetter, String... topicWords) {
         String id = "fidelity" + UUID.randomUUID().toString().substring(0, 8);
         Site site = new Site(id, "Fidelity", "+358500000" + NEXT_SITE_NUMBER.incrementAndGet(), OpeningHours.always(),
-                Set.of("fi", "en"), Duration.ofMinutes(15), 2, ticketLetter, Set.of("KELA"), 3, Duration.ofMinutes(10));
+                Set.of("fi", "en"), Duration.ofMinutes(15), 2, ticketLetter, Set.of(topicWords), 3, Duration.ofMinutes(10));
         new DynamoSiteDirectory(stack.dynamo.client(), new TableName(DeployedStack.TABLE), Clock.systemUTC()).save(site);
         return site;
     }

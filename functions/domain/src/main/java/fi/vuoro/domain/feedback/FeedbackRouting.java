@@ -3,20 +3,25 @@ package fi.vuoro.domain.feedback;
 import fi.vuoro.domain.sms.Conversation;
 import fi.vuoro.domain.sms.SenderRouting;
 import fi.vuoro.domain.sms.SmsTurn;
+import fi.vuoro.domain.sms.TopicMenu;
+import fi.vuoro.domain.visitor.VisitorStore;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * A single digit 1-5 (Western, Arabic-Indic or Persian) from a visitor whose feedback invitation is still open for a
  * digit reply answers its first question. Any other message, and any message once the window closed or the form
- * was answered, is an ordinary command (a bare digit then picks a language from the menu, as always).
+ * was answered, is an ordinary command (a bare digit then picks a language from the menu, as always). The latest
+ * question wins: while a topic menu sent after the invitation awaits its answer, a digit answers the menu.
  */
 public final class FeedbackRouting implements SenderRouting {
 
     private final FeedbackService feedback;
+    private final VisitorStore visitors;
 
-    public FeedbackRouting(FeedbackService feedback) {
+    public FeedbackRouting(FeedbackService feedback, VisitorStore visitors) {
         this.feedback = feedback;
+        this.visitors = visitors;
     }
 
     @Override
@@ -25,8 +30,11 @@ public final class FeedbackRouting implements SenderRouting {
         if (point.isEmpty() || point.getAsInt() < 1 || point.getAsInt() > 5) {
             return Optional.empty();
         }
-        // Read once: the conversation answers the invitation found here.
-        return feedback.awaitedDigit(turn.phoneHash(), turn.now()).map(awaited -> answering ->
+        // Read once: the conversation answers the invitation found here. The profile is read only when both could
+        // claim the digit: the topic menu was sent after the visit the invitation is about, so it is the later question.
+        return feedback.awaitedDigit(turn.phoneHash(), turn.now())
+                .filter(awaited -> !TopicMenu.awaited(visitors.find(turn.phoneHash(), turn.now()), turn))
+                .map(awaited -> answering ->
                 feedback.answerByDigit(awaited, point.getAsInt())
                         // Answered meanwhile (the form, or the same digit twice at once): thanked, nothing changes.
                         .orElseGet(() -> feedback.thanks(awaited)));

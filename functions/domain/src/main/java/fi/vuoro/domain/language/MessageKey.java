@@ -64,6 +64,8 @@ public enum MessageKey {
     FEEDBACK_INVITE("feedback.invite", VISITOR, names(), once(LINK), SITE),
     /** The reply to that digit. */
     FEEDBACK_THANKS("feedback.thanks", VISITOR, names()),
+    /** JOIN at a site with several topics and none named: which one, by number (or by its word). */
+    TOPIC_MENU("topic.menu", VISITOR, names(), Placeholder.TOPICS),
 
     /** A request offered to an interpreter who speaks the language; {offer} is the number to answer by. */
     INTERPRETER_OFFER("interpreter.offer", INTERPRETER, names(YES, NO), Placeholder.LANGUAGE, SITE, TIME, OFFER),

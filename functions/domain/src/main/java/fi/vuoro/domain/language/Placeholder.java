@@ -20,7 +20,9 @@ public enum Placeholder {
     /** The end of an interpreter's hours, {@code HH:mm}. */
     TO("to"),
     /** The address of a visitor's feedback form. */
-    LINK("link");
+    LINK("link"),
+    /** The numbered lines of the topic menu, {@code 1 Kela benefits} ..., fitted by the menu to two segments. */
+    TOPICS("topics");
 
     private final String id;
 

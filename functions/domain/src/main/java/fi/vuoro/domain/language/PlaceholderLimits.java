@@ -45,6 +45,15 @@ public final class PlaceholderLimits {
     public static final String LONGEST_LINK =
             "https://a1b2c3d4e5.execute-api.ap-southeast-1.amazonaws.com/f/0123456789abcdefgh";
 
+    /**
+     * The topic menu's lines at their shortest guaranteed length: the menu cuts the topics' names (and, were that
+     * not enough, leaves out the last topics) until it fits, but never cuts a name below
+     * {@link #TOPIC_NAME_MIN_LENGTH} characters, so every message must fit with nine topics of that length.
+     */
+    public static final int TOPIC_NAME_MIN_LENGTH = 4;
+    public static final int MAX_TOPICS = 9;
+    public static final String LONGEST_TOPICS = topicLines(MAX_TOPICS, "W".repeat(TOPIC_NAME_MIN_LENGTH));
+
     private PlaceholderLimits() {
     }
 
@@ -61,7 +70,16 @@ public final class PlaceholderLimits {
             case TIME, FROM, TO -> LONGEST_TIME;
             case OFFER -> LONGEST_OFFER;
             case LINK -> LONGEST_LINK;
+            case TOPICS -> LONGEST_TOPICS;
         };
+    }
+
+    private static String topicLines(int count, String name) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            lines.append(i == 1 ? "" : "\n").append(i).append(' ').append(name);
+        }
+        return lines.toString();
     }
 
     /** Render values for the longest possible text of a message. */

@@ -1,15 +1,18 @@
 package fi.vuoro.domain.site;
 
+import fi.vuoro.domain.language.PlaceholderLimits;
+import fi.vuoro.domain.language.TextNormalizer;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * One drop-in advice point. Its SMS number selects it for an inbound message; its name appears in
@@ -24,7 +27,7 @@ public record Site(
         Duration defaultServiceTime,
         int desks,
         char ticketLetter,
-        Set<String> topics,
+        List<Topic> topics,
         int comeBackWhenAhead,
         Duration noShowGrace,
         InterpreterPolicy interpreting,
@@ -40,6 +43,8 @@ public record Site(
     /** Personal data is kept a few days at most, whatever a site or deployment asks. */
     public static final Duration MAX_RETENTION = Duration.ofHours(72);
     public static final int MAX_NAME_LENGTH = 24;
+    /** Topics are chosen by one digit from the topic menu. */
+    public static final int MAX_TOPICS = PlaceholderLimits.MAX_TOPICS;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern GSM_SAFE_NAME = Pattern.compile("[A-Za-z0-9ÄÖÅäöåÜüÉé .,'()/&-]+");
 
@@ -74,7 +79,39 @@ public record Site(
             throw new IllegalArgumentException("A site keeps a visit 1-72 hours after its day");
         }
         staffLanguages = Set.copyOf(staffLanguages);
-        topics = topics.stream().map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        topics = List.copyOf(topics);
+        checkTopics(topics);
+    }
+
+    private static void checkTopics(List<Topic> topics) {
+        if (topics.size() > MAX_TOPICS) {
+            throw new IllegalArgumentException("A site has at most " + MAX_TOPICS + " topics");
+        }
+        Set<Character> letters = new HashSet<>();
+        Set<String> words = new HashSet<>();
+        for (Topic topic : topics) {
+            if (!letters.add(topic.letter())) {
+                throw new IllegalArgumentException("Two topics have the ticket letter " + topic.letter());
+            }
+            if (!words.add(TextNormalizer.normalize(topic.word()))) {
+                throw new IllegalArgumentException("Two topics have the word " + topic.word());
+            }
+        }
+    }
+
+    /**
+     * The topics a site stored as plain words had (the oldest form): each word becomes a topic, in order, with the
+     * first letter of it that neither an earlier topic nor the site's own ticket letter has.
+     */
+    public static List<Topic> topicsOfWords(Iterable<String> words, char siteTicketLetter) {
+        List<Topic> topics = new ArrayList<>();
+        Set<Character> taken = new HashSet<>(Set.of(siteTicketLetter));
+        for (String word : words) {
+            Topic topic = Topic.fromWord(word, taken);
+            taken.add(topic.letter());
+            topics.add(topic);
+        }
+        return topics;
     }
 
     /** A name a site can have: it appears in SMS, so it is short and GSM-7 only. */
@@ -87,15 +124,28 @@ public record Site(
         return number != null && E164.matcher(number).matches();
     }
 
-    /** The site's topic named by the first word of what the visitor wrote after the join word, if any. */
-    public Optional<String> topicNamedIn(String text) {
-        String first = text.trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
-        return topics.contains(first) ? Optional.of(first) : Optional.empty();
+    /** The site's topic named by the first word of what the visitor wrote (after the join word), if any. */
+    public Optional<Topic> topicNamedIn(String text) {
+        List<String> words = TextNormalizer.words(text);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        return topics.stream().filter(topic -> topic.isNamedBy(words.get(0))).findFirst();
+    }
+
+    /** The site's topic with this word (any case), if it has one. */
+    public Optional<Topic> topic(String word) {
+        return topics.stream().filter(topic -> topic.word().equalsIgnoreCase(word.strip())).findFirst();
+    }
+
+    /** The letter of a ticket's code: its topic's letter, or the site's for a ticket without a topic. */
+    public char ticketLetterFor(Optional<String> topicWord) {
+        return topicWord.flatMap(this::topic).map(Topic::letter).orElse(ticketLetter);
     }
 
     /** A site with no exceptions to its weekly hours, the default retention, not saved by a coordinator yet. */
     public Site(String id, String name, String smsNumber, OpeningHours openingHours, Set<String> staffLanguages,
-                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topics, int comeBackWhenAhead,
+                Duration defaultServiceTime, int desks, char ticketLetter, List<Topic> topics, int comeBackWhenAhead,
                 Duration noShowGrace, InterpreterPolicy interpreting) {
         this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter, topics,
                 comeBackWhenAhead, noShowGrace, interpreting, List.of(), DEFAULT_RETENTION, 0);
@@ -112,12 +162,19 @@ public record Site(
                 topics, comeBackWhenAhead, noShowGrace, interpreting, exceptions, keep, version);
     }
 
-    /** A site with the default way of finding interpreters. */
+    /** A site with the default way of finding interpreters, its topics given by their words only. */
     public Site(String id, String name, String smsNumber, OpeningHours openingHours, Set<String> staffLanguages,
-                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topics, int comeBackWhenAhead,
+                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topicWords, int comeBackWhenAhead,
                 Duration noShowGrace) {
-        this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter, topics,
-                comeBackWhenAhead, noShowGrace, InterpreterPolicy.DEFAULT);
+        this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter,
+                topicsOfWords(topicWords.stream().sorted().toList(), ticketLetter), comeBackWhenAhead, noShowGrace,
+                InterpreterPolicy.DEFAULT);
+    }
+
+    /** The same site with these topics. */
+    public Site withTopics(List<Topic> newTopics) {
+        return new Site(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter,
+                newTopics, comeBackWhenAhead, noShowGrace, interpreting, exceptions, retention, version);
     }
 
     /** The same site, finding interpreters this way. */
@@ -128,8 +185,8 @@ public record Site(
 
     /** A site with the default come-back threshold and no-show grace time. */
     public Site(String id, String name, String smsNumber, OpeningHours openingHours, Set<String> staffLanguages,
-                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topics) {
-        this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter, topics,
+                Duration defaultServiceTime, int desks, char ticketLetter, Set<String> topicWords) {
+        this(id, name, smsNumber, openingHours, staffLanguages, defaultServiceTime, desks, ticketLetter, topicWords,
                 DEFAULT_COME_BACK_WHEN_AHEAD, DEFAULT_NO_SHOW_GRACE);
     }
 

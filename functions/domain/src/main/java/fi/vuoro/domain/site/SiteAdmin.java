@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public final class SiteAdmin {
 
     /** What a new site gets for the settings its coordinator leaves out. */
-    static final SiteSettings NEW_SITE = new SiteSettings(null, null, null, null, null, 1, "A", Set.of(), 15,
+    static final SiteSettings NEW_SITE = new SiteSettings(null, null, null, null, null, 1, "A", List.of(), 15,
             Site.DEFAULT_COME_BACK_WHEN_AHEAD, (int) Site.DEFAULT_NO_SHOW_GRACE.toMinutes(),
             InterpreterPolicy.DEFAULT.waveSize(), (int) InterpreterPolicy.DEFAULT.replyTimeout().toMinutes(),
             InterpreterPolicy.DEFAULT.readyOnConfirmation(), List.of(), null, null);
@@ -43,7 +43,6 @@ public final class SiteAdmin {
     private static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern PERIOD = Pattern.compile(
             "((?:[01][0-9]|2[0-3]):[0-5][0-9])-((?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00)");
-    private static final Pattern TOPIC = Pattern.compile("[\\p{L}\\p{N}]{1,20}");
     private static final int MAX_SHOWN = 16;
 
     /** The site's settings as saved, and whether saving created it. */
@@ -151,7 +150,7 @@ public final class SiteAdmin {
         Set<String> staffLanguages = languages(required(form.staffLanguages(), "staffLanguages"));
         int desks = number(form.desks(), base.desks(), "desks", 1, 50);
         char ticketLetter = ticketLetter(form.ticketLetter() == null ? base.ticketLetter() : form.ticketLetter());
-        Set<String> topics = topics(form.topics() == null ? base.topics() : form.topics());
+        List<Topic> topics = topics(form.topics() == null ? base.topics() : form.topics(), ticketLetter);
         int serviceMinutes = number(form.defaultServiceMinutes(), base.defaultServiceMinutes(),
                 "defaultServiceMinutes", 1, 240);
         int comeBack = number(form.comeBackWhenAhead(), base.comeBackWhenAhead(), "comeBackWhenAhead", 0, 50);
@@ -309,17 +308,67 @@ public final class SiteAdmin {
         return clean.charAt(0);
     }
 
-    private static Set<String> topics(Set<String> topics) {
-        Set<String> clean = new HashSet<>();
-        for (String topic : topics) {
-            String word = topic == null ? "" : topic.strip();
-            if (!TOPIC.matcher(word).matches()) {
-                throw invalid("topics", "a topic is one word of at most 20 letters or digits, e.g. KELA; not \""
-                        + shown(word) + "\"");
-            }
-            clean.add(word.toUpperCase(Locale.ROOT));
+    private List<Topic> topics(List<SiteSettings.TopicSettings> forms, char ticketLetter) {
+        if (forms.size() > Site.MAX_TOPICS) {
+            throw invalid("topics", "at most " + Site.MAX_TOPICS + " topics: visitors choose one by a single digit");
         }
-        return clean;
+        List<Topic> topics = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            Topic topic = topic(forms.get(i), "topics[" + i + "]");
+            for (Topic earlier : topics) {
+                if (earlier.isNamedBy(topic.word())) {
+                    throw invalid("topics[" + i + "].word", topic.word() + " is already the word of topic "
+                            + earlier.word());
+                }
+                if (earlier.letter() == topic.letter()) {
+                    throw invalid("topics[" + i + "].letter", topic.letter() + " is already the letter of topic "
+                            + earlier.word());
+                }
+            }
+            if (topic.letter() == ticketLetter) {
+                throw invalid("topics[" + i + "].letter", topic.letter() + " is already the ticketLetter of tickets "
+                        + "without a topic");
+            }
+            topics.add(topic);
+        }
+        return topics;
+    }
+
+    private Topic topic(SiteSettings.TopicSettings form, String field) {
+        if (form == null || form.letter() == null && form.names() == null) {
+            throw invalid(field, "a topic is an object like {\"word\": \"KELA\", \"letter\": \"K\", "
+                    + "\"names\": {\"en\": \"Kela benefits\"}}");
+        }
+        String word = required(form.word(), field + ".word").strip();
+        if (!Topic.isValidWord(word)) {
+            throw invalid(field + ".word", "one word of at most " + Topic.MAX_WORD_LENGTH + " letters or digits "
+                    + "(not only digits), e.g. KELA; not \"" + shown(word) + "\"");
+        }
+        String letter = required(form.letter(), field + ".letter").strip().toUpperCase(Locale.ROOT);
+        if (letter.length() != 1 || letter.charAt(0) < 'A' || letter.charAt(0) > 'Z') {
+            throw invalid(field + ".letter", "one letter A-Z, e.g. K");
+        }
+        Map<String, String> names = new TreeMap<>();
+        for (Map.Entry<String, String> name : required(form.names(), field + ".names").entrySet()) {
+            String code = name.getKey() == null ? "" : name.getKey().strip().toLowerCase(Locale.ROOT);
+            String nameField = field + ".names." + shown(code);
+            if (catalogue.language(code).isEmpty()) {
+                throw invalid(nameField, "unknown language \"" + shown(code) + "\"; known: " + knownLanguages());
+            }
+            String text = required(name.getValue(), nameField).strip();
+            if (!Topic.isValidName(text)) {
+                throw invalid(nameField, "1-" + Topic.MAX_NAME_LENGTH + " characters (the name appears in SMS)");
+            }
+            names.put(code, text);
+        }
+        if (!names.containsKey(Topic.FALLBACK_NAME_LANGUAGE)) {
+            throw invalid(field + ".names", "an English name (\"en\") is required: other languages fall back to it");
+        }
+        return new Topic(word, letter.charAt(0), names);
+    }
+
+    private String knownLanguages() {
+        return catalogue.languages().stream().map(Language::code).collect(Collectors.joining(", "));
     }
 
     private static int number(Integer given, int current, String field, int min, int max) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code version} in a write must be the site's current one (it counts the site's saves); none means the write wins.
  */
 public record SiteSettings(String name, String smsNumber, String timeZone, Map<String, List<String>> openingHours,
-                           Set<String> staffLanguages, Integer desks, String ticketLetter, Set<String> topics,
+                           Set<String> staffLanguages, Integer desks, String ticketLetter, List<TopicSettings> topics,
                            Integer defaultServiceMinutes, Integer comeBackWhenAhead, Integer noShowGraceMinutes,
                            Integer interpreterWaveSize, Integer interpreterReplyMinutes,
                            Boolean interpreterReadyOnConfirmation, List<DayException> exceptions,
@@ -31,13 +31,24 @@ public record SiteSettings(String name, String smsNumber, String timeZone, Map<S
 
     /** Settings that leave the exceptions, the retention and the version out. */
     public SiteSettings(String name, String smsNumber, String timeZone, Map<String, List<String>> openingHours,
-                        Set<String> staffLanguages, Integer desks, String ticketLetter, Set<String> topics,
+                        Set<String> staffLanguages, Integer desks, String ticketLetter, List<TopicSettings> topics,
                         Integer defaultServiceMinutes, Integer comeBackWhenAhead, Integer noShowGraceMinutes,
                         Integer interpreterWaveSize, Integer interpreterReplyMinutes,
                         Boolean interpreterReadyOnConfirmation) {
         this(name, smsNumber, timeZone, openingHours, staffLanguages, desks, ticketLetter, topics,
                 defaultServiceMinutes, comeBackWhenAhead, noShowGraceMinutes, interpreterWaveSize,
                 interpreterReplyMinutes, interpreterReadyOnConfirmation, null, null, null);
+    }
+
+    /**
+     * A topic as its coordinator writes it: the word visitors text, the letter of its ticket codes and its name per
+     * language code ({@code en} required).
+     */
+    public record TopicSettings(String word, String letter, Map<String, String> names) {
+
+        static TopicSettings of(Topic topic) {
+            return new TopicSettings(topic.word(), Character.toString(topic.letter()), topic.names());
+        }
     }
 
     /** The settings a site has now. */
@@ -53,7 +64,8 @@ public record SiteSettings(String name, String smsNumber, String timeZone, Map<S
                     .map(OpeningHours.Period::text).toList());
         }
         return new SiteSettings(site.name(), site.smsNumber(), Site.ZONE.getId(), hours, site.staffLanguages(),
-                site.desks(), Character.toString(site.ticketLetter()), site.topics(),
+                site.desks(), Character.toString(site.ticketLetter()),
+                site.topics().stream().map(TopicSettings::of).toList(),
                 (int) site.defaultServiceTime().toMinutes(), site.comeBackWhenAhead(),
                 (int) site.noShowGrace().toMinutes(), site.interpreting().waveSize(),
                 (int) site.interpreting().replyTimeout().toMinutes(), site.interpreting().readyOnConfirmation(),

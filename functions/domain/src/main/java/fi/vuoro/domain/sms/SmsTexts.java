@@ -23,9 +23,11 @@ final class SmsTexts {
     private static final String CUT = "...";
 
     private final MessageCatalogue catalogue;
+    private final TopicMenu topicMenu;
 
     SmsTexts(MessageCatalogue catalogue) {
         this.catalogue = catalogue;
+        this.topicMenu = new TopicMenu(catalogue);
     }
 
     String joined(Language language, Site site, Ticket ticket, int ahead, WaitRange wait) {
@@ -109,6 +111,10 @@ final class SmsTexts {
 
     String plain(Language language, MessageKey key) {
         return render(language, key, Map.of());
+    }
+
+    String topicMenu(Language language, Site site) {
+        return topicMenu.render(language, site.topics());
     }
 
     String languageMenu() {

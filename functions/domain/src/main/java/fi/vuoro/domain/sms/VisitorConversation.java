@@ -24,6 +24,7 @@ import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.site.OpeningCalendar;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.site.Topic;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.domain.visitor.VisitorProfile;
 import fi.vuoro.domain.visitor.VisitorStore;
@@ -73,8 +74,8 @@ public final class VisitorConversation implements Conversation {
 
     @Override
     public String respond(SmsTurn visit) {
-        Optional<Language> stored = visitors.find(visit.phoneHash(), visit.now())
-                .flatMap(profile -> catalogue.language(profile.language()));
+        Optional<VisitorProfile> profile = visitors.find(visit.phoneHash(), visit.now());
+        Optional<Language> stored = profile.flatMap(p -> catalogue.language(p.language()));
         ParsedCommand parsed = parser.parse(visit.body(), stored);
         Optional<Language> language = parsed.keywordLanguage().or(() -> stored);
         Command command = parsed.command();
@@ -83,6 +84,12 @@ public final class VisitorConversation implements Conversation {
         if (command instanceof Command.Join join) {
             Language chosen = join.language().or(() -> language).orElse(catalogue.fallbackLanguage());
             return join(visit, chosen, join.topic().flatMap(visit.site()::topicNamedIn));
+        }
+        if (stored.isPresent() && TopicMenu.awaited(profile, visit)) {
+            Optional<String> answered = answerTopicMenu(visit, command, stored.get());
+            if (answered.isPresent()) {
+                return answered.get();
+            }
         }
         if (command instanceof Command.MenuChoice choice) {
             return catalogue.menuChoice(choice.number())
@@ -105,7 +112,8 @@ public final class VisitorConversation implements Conversation {
             return texts.help(lang, visit.site());
         }
         if (command instanceof Command.ChangeLanguage change) {
-            return change.language().map(newLanguage -> changeLanguage(visit, newLanguage))
+            return change.language().map(newLanguage -> changeLanguage(visit, newLanguage,
+                            profile.flatMap(VisitorProfile::topicMenu)))
                     .orElseGet(texts::languageMenu);
         }
         if (command instanceof Command.Erase) {
@@ -115,7 +123,38 @@ public final class VisitorConversation implements Conversation {
         return texts.plain(lang, MessageKey.UNKNOWN);
     }
 
-    private String join(SmsTurn visit, Language language, Optional<String> topic) {
+    /**
+     * The reply to a message while the topic menu awaits an answer: a number from the menu or a topic's word joins
+     * with that topic; any other number, and text that is no command, gets the menu again. A command (STATUS, LANG,
+     * STOP ...) is answered as always: empty.
+     */
+    private Optional<String> answerTopicMenu(SmsTurn visit, Command command, Language language) {
+        List<Topic> topics = visit.site().topics();
+        if (command instanceof Command.MenuChoice choice) {
+            return Optional.of(choice.number() <= topics.size()
+                    ? join(visit, language, Optional.of(topics.get(choice.number() - 1)))
+                    : topicMenu(visit, language));
+        }
+        if (command instanceof Command.Unknown) {
+            Optional<Topic> named = visit.site().topicNamedIn(visit.body());
+            return Optional.of(named.isPresent() ? join(visit, language, named) : topicMenu(visit, language));
+        }
+        return Optional.empty();
+    }
+
+    /** Sends the site's topic menu and remembers, for the service day, that it awaits an answer. */
+    private String topicMenu(SmsTurn visit, Language language) {
+        remember(visit, language, Optional.of(
+                new VisitorProfile.TopicMenuSent(visit.site().id(), ServiceDay.of(visit.now()).date())));
+        LOG.info("Topic menu sent at site {}", visit.site().id());
+        return texts.topicMenu(language, visit.site());
+    }
+
+    /**
+     * Joins with the named topic; a site with one topic joins with it, a site with several asks which (the topic
+     * menu) when none is named, a site with none joins without.
+     */
+    private String join(SmsTurn visit, Language language, Optional<Topic> named) {
         Site site = visit.site();
         Optional<Ticket> live = queue.findLiveTicket(visit.phoneHash(), site.id(), visit.now());
         if (live.isPresent()) {
@@ -130,11 +169,17 @@ public final class VisitorConversation implements Conversation {
                     .map(opens -> texts.closed(language, site, opens, note))
                     .orElseGet(() -> texts.closedWithoutHours(language, site, note));
         }
+        Optional<Topic> topic = named.or(() -> site.topics().size() == 1
+                ? Optional.of(site.topics().get(0)) : Optional.empty());
+        if (topic.isEmpty() && site.topics().size() > 1) {
+            return topicMenu(visit, language);
+        }
         ServiceDay day = ServiceDay.of(visit.now());
         Instant expiresAt = day.expiresAt(site.retention());
         int number = queue.nextTicketNumber(site.id(), day, expiresAt);
-        Ticket ticket = Ticket.joinedBySms(site.id(), day, number, TicketCode.of(site.ticketLetter(), number),
-                language.code(), topic, !site.staffSpeak(language.code()), visit.phoneHash(),
+        char letter = topic.map(Topic::letter).orElse(site.ticketLetter());
+        Ticket ticket = Ticket.joinedBySms(site.id(), day, number, TicketCode.of(letter, number),
+                language.code(), topic.map(Topic::word), !site.staffSpeak(language.code()), visit.phoneHash(),
                 phones.encrypt(visit.phoneNumber()), visit.now(), expiresAt);
         try {
             queue.createTicket(ticket);
@@ -182,8 +227,10 @@ public final class VisitorConversation implements Conversation {
         }
     }
 
-    private String changeLanguage(SmsTurn visit, Language language) {
-        rememberLanguage(visit, language);
+    /** The new language is remembered with the topic menu the visitor may still be to answer. */
+    private String changeLanguage(SmsTurn visit, Language language,
+                                  Optional<VisitorProfile.TopicMenuSent> topicMenu) {
+        remember(visit, language, topicMenu);
         queue.findLiveTicket(visit.phoneHash(), visit.site().id(), visit.now()).ifPresent(ticket -> {
             try {
                 changes.apply(ticket, visit.now(),
@@ -215,11 +262,22 @@ public final class VisitorConversation implements Conversation {
         LOG.info("Visitor data erased on request at site {}", visit.site().id());
     }
 
+    /** Remembers the language, and that nothing is asked any more: a ticket answers the topic menu. */
     private void rememberLanguage(SmsTurn visit, Language language) {
-        visitors.save(new VisitorProfile(visit.phoneHash(), language.code()),
+        remember(visit, language, Optional.empty());
+    }
+
+    /** The profile lives as long as the visitor's service day and its retention, like their ticket. */
+    private void remember(SmsTurn visit, Language language, Optional<VisitorProfile.TopicMenuSent> topicMenu) {
+        visitors.save(new VisitorProfile(visit.phoneHash(), language.code(), topicMenu),
                 ServiceDay.of(visit.now()).expiresAt(visit.site().retention()));
     }
 
+    /**
+     * The position and the estimate count everyone waiting ahead, whatever their topic: any desk takes any topic, so
+     * each of them is served before this visitor (unless staff call by topic). The pace is the site's recent service
+     * times, not per topic, or its default service time.
+     */
     private WaitRange estimate(Site site, int ahead) {
         return WaitEstimator.estimate(ahead, history.recent(site.id()), site.defaultServiceTime(), site.desks());
     }

@@ -3,6 +3,7 @@ package fi.vuoro.domain.staff;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.site.Topic;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -55,12 +56,9 @@ public final class StaffInput {
             return Optional.empty();
         }
         String named = topic.get().strip().toUpperCase(Locale.ROOT);
-        if (!site.topics().contains(named)) {
-            throw invalid("topic", site.topics().isEmpty() ? "this site has no topics"
-                    : "\"" + echo(named) + "\" is not one of this site's topics ("
-                    + site.topics().stream().sorted().collect(Collectors.joining(", ")) + ")");
-        }
-        return Optional.of(named);
+        return Optional.of(site.topic(named).orElseThrow(() -> invalid("topic", site.topics().isEmpty()
+                ? "this site has no topics" : "\"" + echo(named) + "\" is not one of this site's topics ("
+                + site.topics().stream().map(Topic::word).collect(Collectors.joining(", ")) + ")")).word());
     }
 
     /** A desk label: 1 to 5 letters, digits, spaces or dashes. */

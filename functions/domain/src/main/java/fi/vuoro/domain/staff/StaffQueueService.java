@@ -153,7 +153,7 @@ public final class StaffQueueService {
         ServiceDay day = ServiceDay.of(now);
         Instant expiresAt = day.expiresAt(site.retention());
         int number = queue.nextTicketNumber(siteId, day, expiresAt);
-        Ticket ticket = Ticket.walkIn(siteId, day, number, TicketCode.of(site.ticketLetter(), number), cleanName,
+        Ticket ticket = Ticket.walkIn(siteId, day, number, TicketCode.of(site.ticketLetterFor(cleanTopic), number), cleanName,
                 languageCode, cleanTopic, !site.staffSpeak(languageCode), now, expiresAt);
         queue.createWalkIn(ticket);
         LOG.info("Walk-in ticket {} added at site {}", ticket.code(), siteId);

@@ -45,6 +45,16 @@ class SiteAdminTest {
         return form("Hervanta", "+358401110001", weekdays("09:00-12:00", "13:00-16:00"));
     }
 
+    private static SiteSettings.TopicSettings kela(String letter) {
+        return new SiteSettings.TopicSettings("kela", letter, Map.of("en", "Kela benefits", "fi", "Kela-etuudet"));
+    }
+
+    private static SiteSettings withTopics(SiteSettings.TopicSettings... topics) {
+        SiteSettings form = hervanta();
+        return new SiteSettings(form.name(), form.smsNumber(), form.timeZone(), form.openingHours(),
+                form.staffLanguages(), null, null, List.of(topics), null, null, null, null, null, null);
+    }
+
     private String refusal(Executable save) {
         StaffRequestException e = assertThrows(StaffRequestException.class, save);
         assertEquals(StaffRequestException.Reason.INVALID, e.reason());
@@ -75,7 +85,7 @@ class SiteAdminTest {
     @Test
     void save_shouldKeepTheCurrentValue_ofEverySettingLeftOut() {
         admin.save(COORDINATOR, "hervanta", new SiteSettings("Hervanta", "+358401110001", "Europe/Helsinki",
-                weekdays("09:00-16:00"), Set.of("fi"), 3, "h", Set.of("kela"), 20, 5, 7, 3, 9, true));
+                weekdays("09:00-16:00"), Set.of("fi"), 3, "h", List.of(kela("k")), 20, 5, 7, 3, 9, true));
 
         SiteAdmin.Saved saved = admin.save(COORDINATOR, "hervanta", form("Hervanta Centre", "+358401110001",
                 Map.of("mon", List.of("00:00-24:00"))));
@@ -84,7 +94,8 @@ class SiteAdminTest {
         assertEquals(new SiteSettings("Hervanta Centre", "+358401110001", "Europe/Helsinki",
                         Map.of("mon", List.of("00:00-24:00"), "tue", List.of(), "wed", List.of(), "thu", List.of(),
                                 "fri", List.of(), "sat", List.of(), "sun", List.of()),
-                        Set.of("fi", "en"), 3, "H", Set.of("KELA"), 20, 5, 7, 3, 9, true, List.of(), 48, 2L),
+                        Set.of("fi", "en"), 3, "H", List.of(new SiteSettings.TopicSettings("KELA", "K",
+                                Map.of("en", "Kela benefits", "fi", "Kela-etuudet"))), 20, 5, 7, 3, 9, true, List.of(), 48, 2L),
                 admin.settings(COORDINATOR, "hervanta"));
     }
 
@@ -193,6 +204,67 @@ class SiteAdminTest {
 
         assertEquals("desks: a whole number from 1 to 50", refusal(() -> admin.save(COORDINATOR, "hervanta", noDesks)));
         assertTrue(refusal(() -> admin.save(COORDINATOR, "hervanta", hugeWave)).startsWith("interpreterWaveSize: "));
+        assertNothingSaved();
+    }
+
+    @Test
+    void save_shouldKeepTopicsInTheirOrder_withTheirLettersAndNames() {
+        SiteSettings.TopicSettings lupa = new SiteSettings.TopicSettings("Lupa", "l",
+                Map.of("en", "Residence permit", "ar", "تصريح الإقامة"));
+
+        admin.save(COORDINATOR, "hervanta", withTopics(lupa, kela("K")));
+
+        Site site = store.findById("hervanta").orElseThrow();
+        assertEquals(List.of("LUPA", "KELA"), site.topics().stream().map(Topic::word).toList());
+        assertEquals(List.of('L', 'K'), site.topics().stream().map(Topic::letter).toList());
+        assertEquals("تصريح الإقامة", site.topics().get(0).name("ar"));
+        assertEquals("Residence permit", site.topics().get(0).name("fi"), "a missing name falls back to English");
+    }
+
+    @Test
+    void save_shouldRefuseATopicLetter_thatAnotherTopicHas() {
+        SiteSettings.TopicSettings koti = new SiteSettings.TopicSettings("KOTI", "K", Map.of("en", "Home"));
+
+        assertEquals("topics[1].letter: K is already the letter of topic KELA",
+                refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(kela("K"), koti))));
+        assertEquals("topics[0].letter: A is already the ticketLetter of tickets without a topic",
+                refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(kela("A")))));
+        assertNothingSaved();
+    }
+
+    @Test
+    void save_shouldRefuseTwoTopics_withTheSameWordInAnyCase() {
+        assertEquals("topics[1].word: KELA is already the word of topic KELA",
+                refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(kela("K"), kela("L")))));
+        assertNothingSaved();
+    }
+
+    @Test
+    void save_shouldRefuseTopicNames_inAnUnknownLanguage_withoutEnglish_orTooLong() {
+        SiteSettings.TopicSettings klingon = new SiteSettings.TopicSettings("KELA", "K",
+                Map.of("en", "Kela", "tlh", "Kela"));
+        SiteSettings.TopicSettings noEnglish = new SiteSettings.TopicSettings("KELA", "K", Map.of("fi", "Kela"));
+        SiteSettings.TopicSettings tooLong = new SiteSettings.TopicSettings("KELA", "K",
+                Map.of("en", "K".repeat(Topic.MAX_NAME_LENGTH + 1)));
+
+        assertTrue(refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(klingon)))
+                .startsWith("topics[0].names.tlh: unknown language \"tlh\""));
+        assertTrue(refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(noEnglish)))
+                .startsWith("topics[0].names: an English name (\"en\") is required"));
+        assertTrue(refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(tooLong)))
+                .startsWith("topics[0].names.en: 1-30 characters"));
+        assertNothingSaved();
+    }
+
+    @Test
+    void save_shouldRefuseATopicWord_thatIsNotOneWord_orOnlyDigits_orAPlainWordWithoutLetterAndNames() {
+        assertTrue(refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(
+                new SiteSettings.TopicSettings("KELA ETUUS", "K", Map.of("en", "Kela"))))).startsWith("topics[0].word:"));
+        assertTrue(refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(
+                new SiteSettings.TopicSettings("12", "K", Map.of("en", "Kela"))))).startsWith("topics[0].word:"));
+        assertTrue(refusal(() -> admin.save(COORDINATOR, "hervanta", withTopics(
+                new SiteSettings.TopicSettings("KELA", null, null))))
+                .startsWith("topics[0]: a topic is an object like {\"word\": \"KELA\""));
         assertNothingSaved();
     }
 }

@@ -5,13 +5,14 @@ import static fi.vuoro.platform.dynamodb.Keys.key;
 import fi.vuoro.domain.visitor.VisitorProfile;
 import fi.vuoro.domain.visitor.VisitorStore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A visitor's chosen language, under the keyed hash of their number. */
+/** A visitor's chosen language and the topic menu they are to answer, under the keyed hash of their number. */
 public final class DynamoVisitorStore implements VisitorStore {
 
     private final DynamoDbClient dynamo;
@@ -29,13 +30,21 @@ public final class DynamoVisitorStore implements VisitorStore {
         if (!Attributes.isLive(item, now)) {
             return Optional.empty();
         }
-        return Optional.of(new VisitorProfile(phoneHash, Attributes.string(item, "language")));
+        Optional<VisitorProfile.TopicMenuSent> menu = item.containsKey("topicMenuSite")
+                ? Optional.of(new VisitorProfile.TopicMenuSent(Attributes.string(item, "topicMenuSite"),
+                        LocalDate.parse(Attributes.string(item, "topicMenuDay"))))
+                : Optional.empty();
+        return Optional.of(new VisitorProfile(phoneHash, Attributes.string(item, "language"), menu));
     }
 
     @Override
     public void save(VisitorProfile profile, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(Keys.phone(profile.phoneHash()), Keys.PROFILE));
         item.put("language", AttributeValue.fromS(profile.language()));
+        profile.topicMenu().ifPresent(menu -> {
+            item.put("topicMenuSite", AttributeValue.fromS(menu.siteId()));
+            item.put("topicMenuDay", AttributeValue.fromS(menu.day().toString()));
+        });
         item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }

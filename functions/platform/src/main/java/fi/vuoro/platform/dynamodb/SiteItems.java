@@ -34,7 +34,7 @@ final class SiteItems {
         item.put("defaultServiceMinutes", AttributeValue.fromN(Long.toString(site.defaultServiceTime().toMinutes())));
         item.put("desks", AttributeValue.fromN(Integer.toString(site.desks())));
         item.put("ticketLetter", AttributeValue.fromS(Character.toString(site.ticketLetter())));
-        item.put("topics", strings(site.topics()));
+        item.put(TopicItems.ATTRIBUTE, TopicItems.toAttribute(site.topics()));
         item.put("comeBackWhenAhead", AttributeValue.fromN(Integer.toString(site.comeBackWhenAhead())));
         item.put("noShowGraceMinutes", AttributeValue.fromN(Long.toString(site.noShowGrace().toMinutes())));
         item.put("interpreterWaveSize", AttributeValue.fromN(Integer.toString(site.interpreting().waveSize())));
@@ -81,7 +81,7 @@ final class SiteItems {
                 Duration.ofMinutes(Attributes.number(item, "defaultServiceMinutes")),
                 (int) Attributes.number(item, "desks"),
                 Attributes.string(item, "ticketLetter").charAt(0),
-                stringSet(item, "topics"),
+                TopicItems.fromItem(item, Attributes.string(item, "ticketLetter").charAt(0)),
                 item.containsKey("comeBackWhenAhead") ? (int) Attributes.number(item, "comeBackWhenAhead")
                         : Site.DEFAULT_COME_BACK_WHEN_AHEAD,
                 item.containsKey("noShowGraceMinutes") ? Duration.ofMinutes(Attributes.number(item, "noShowGraceMinutes"))

@@ -79,7 +79,8 @@ class DynamoSiteStoreIT extends SiteStoreContract {
         saving.create(site);
         assertEquals(1, other.findByNumber(site.smsNumber()).orElseThrow().desks());
         Site changed = new Site(site.id(), site.name(), site.smsNumber(), site.openingHours(), site.staffLanguages(),
-                site.defaultServiceTime(), 4, site.ticketLetter(), site.topics());
+                site.defaultServiceTime(), 4, site.ticketLetter(), site.topics(), site.comeBackWhenAhead(),
+                site.noShowGrace(), site.interpreting());
 
         assertEquals(SiteStore.Outcome.SAVED, saving.replace(site, changed));
 

@@ -8,6 +8,7 @@ import fi.vuoro.domain.queue.QueueStoreContract;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
+import fi.vuoro.domain.site.Topic;
 import fi.vuoro.domain.visitor.VisitorProfile;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.TemplateTables;
@@ -123,6 +124,50 @@ abstract class StoreContract extends QueueStoreContract {
         assertEquals(saved.openingHours().periods(), found.openingHours().periods());
         assertEquals(saved.topics(), found.topics());
         assertTrue(sites.findByNumber("+358400000000").isEmpty());
+    }
+
+    @Test
+    void visitorStore_shouldKeepTheTopicMenuAwaitingAnAnswer_andForgetItWhenSavedWithout() {
+        DynamoVisitorStore visitors = new DynamoVisitorStore(client(), TABLE);
+        VisitorProfile asked = new VisitorProfile("hash-topic-a", "fi",
+                Optional.of(new VisitorProfile.TopicMenuSent("hervanta", TODAY.date())));
+
+        visitors.save(asked, EXPIRES);
+        assertEquals(Optional.of(asked), visitors.find("hash-topic-a", NOW));
+        visitors.save(new VisitorProfile("hash-topic-a", "fi"), EXPIRES);
+        assertEquals(Optional.of(new VisitorProfile("hash-topic-a", "fi")), visitors.find("hash-topic-a", NOW));
+    }
+
+    @Test
+    void siteDirectory_shouldKeepTopics_withTheirOrderLettersAndNames() {
+        DynamoSiteDirectory sites = new DynamoSiteDirectory(client(), TABLE, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<Topic> topics = List.of(new Topic("LUPA", 'L', Map.of("en", "Residence permit", "ar", "تصريح الإقامة")),
+                new Topic("KELA", 'K', Map.of("en", "Kela benefits")));
+        Site saved = new Site(siteId, "Kototori", "+358401112224", OpeningHours.always(), Set.of("fi"),
+                Duration.ofMinutes(20), 3, 'A', Set.of()).withTopics(topics);
+        sites.save(saved);
+
+        assertEquals(topics, sites.findById(siteId).orElseThrow().topics());
+    }
+
+    @Test
+    void siteDirectory_shouldReadASiteStoredWithTopicsAsPlainWords_asTopicsWithTheirFirstFreeLetter() {
+        DynamoSiteDirectory sites = new DynamoSiteDirectory(client(), TABLE, Clock.fixed(NOW, ZoneOffset.UTC));
+        sites.save(new Site(siteId, "Kototori", "+358401112225", OpeningHours.always(), Set.of("fi"),
+                Duration.ofMinutes(20), 3, 'A', Set.of()));
+        Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("SITE#" + siteId),
+                "SK", AttributeValue.fromS("PROFILE"));
+        for (AttributeValue old : List.of(AttributeValue.fromL(List.of(AttributeValue.fromS("KOTI"),
+                AttributeValue.fromS("KELA"))), AttributeValue.fromSs(List.of("KELA", "KOTI")))) {
+            client().updateItem(b -> b.tableName(TABLE.value()).key(key).updateExpression("SET topics = :t")
+                    .expressionAttributeValues(Map.of(":t", old)));
+
+            List<Topic> read = new DynamoSiteDirectory(client(), TABLE, Clock.fixed(NOW, ZoneOffset.UTC))
+                    .findById(siteId).orElseThrow().topics();
+
+            assertEquals(List.of(new Topic("KELA", 'K', Map.of("en", "KELA")), new Topic("KOTI", 'O',
+                    Map.of("en", "KOTI"))), read, "each word a topic, in the words' order, the second K taken");
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ class SiteSettingsIT extends StaffApiSupport {
         return "{\"name\": \"Hervanta Centre\", \"smsNumber\": \"" + number + "\", \"timeZone\": \"Europe/Helsinki\","
                 + " \"openingHours\": {\"mon\": [" + mondayHours + "], \"tue\": [\"09:00-11:00\", \"11:30-16:00\"],"
                 + " \"wed\": [\"09:00-16:00\"], \"sun\": []},"
-                + " \"staffLanguages\": [\"fi\", \"ar\"], \"desks\": 3, \"ticketLetter\": \"H\", \"topics\": [\"KELA\"]}";
+                + " \"staffLanguages\": [\"fi\", \"ar\"], \"desks\": 3, \"ticketLetter\": \"H\", \"topics\": []}";
     }
 
     private static String error(HttpResponse<String> response) throws Exception {

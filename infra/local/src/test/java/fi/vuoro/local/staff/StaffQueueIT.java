@@ -138,15 +138,18 @@ class StaffQueueIT extends StaffApiSupport {
 
     @Test
     void walkIn_shouldJoinTheQueueWithoutAPhone() throws Exception {
-        HttpResponse<String> created = post("/staff/api/sites/demo/walk-ins", token("anna"),
-                "{\"name\":\"M. K.\",\"language\":\"so\",\"topic\":\"kela\"}");
+        // Hervanta has a topic (the demo site none): the walk-in's code carries the topic's letter.
+        // In Finnish, which Hervanta's staff speak: no interpreter holds the walk-in back from the tests' drains.
+        HttpResponse<String> created = post("/staff/api/sites/hervanta/walk-ins", token("coordinator"),
+                "{\"name\":\"M. K.\",\"language\":\"fi\",\"topic\":\"kela\"}");
         assertEquals(201, created.statusCode(), created.body());
         JsonNode walkIn = json(created);
         assertEquals("M. K.", walkIn.get("walkInName").asText());
         assertEquals("KELA", walkIn.get("topic").asText());
+        assertTrue(walkIn.get("code").asText().startsWith("K"), walkIn.toString());
         assertTrue(walkIn.get("phone").isNull());
-        assertTrue(ticketByCode(json(get("/staff/api/sites/demo/queue", token("anna"))), walkIn.get("code").asText())
-                .isPresent());
+        assertTrue(ticketByCode(json(get("/staff/api/sites/hervanta/queue", token("coordinator"))),
+                walkIn.get("code").asText()).isPresent());
         assertEquals(400, post("/staff/api/sites/demo/walk-ins", token("anna"),
                 "{\"name\":\"\",\"language\":\"so\"}").statusCode());
         assertEquals(400, post("/staff/api/sites/demo/walk-ins", token("anna"),

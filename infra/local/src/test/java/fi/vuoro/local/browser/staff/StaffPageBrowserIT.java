@@ -11,6 +11,7 @@ import ch.qos.logback.core.AppenderBase;
 import fi.vuoro.local.DemoSite;
 import fi.vuoro.local.LocalRuntime;
 import fi.vuoro.local.LocalSettings;
+import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
 import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.testkit.FakeTwilioApi.RecordedMessage;
 import fi.vuoro.testkit.TwilioWebhookClient;
@@ -259,7 +260,12 @@ class StaffPageBrowserIT {
     @Test
     @Order(6)
     void aWalkInAddedFromTheForm_appearsInTheWaitingList() {
+        // The demo site has no topics (JOIN gives a ticket at once); it gets Hervanta's here, the last test, and the
+        // page shows them on its next poll without a reload.
+        runtime.context().getBean(DynamoSiteDirectory.class).save(DemoSite.create().withTopics(DemoSite.HERVANTA_TOPICS));
         browser.switchTo().window(staffWindow);
+        waitFor("the site's topics in the walk-in form", b -> find(By.cssSelector(
+                "#walk-in-topic > option[value='KELA']")).orElse(null));
         pressKey("w");  // the documented shortcut to the walk-in form
         WebElement name = browser.switchTo().activeElement();
         assertEquals("walk-in-name", name.getDomAttribute("id"), "W moves the cursor to the walk-in name");
