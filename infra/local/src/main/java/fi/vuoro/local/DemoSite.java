@@ -12,18 +12,18 @@ import java.util.Set;
 /**
  * The sites the local runtime starts with, open all day, every day, so the demo works at any hour. The demo site
  * has no topics, so JOIN gives a ticket at once; its staff speak Finnish, Swedish and English, and a visitor with
- * another language is found an interpreter. {@code infra/run-local} also seeds Hervanta, whose four topics show the
- * topic menu and topic ticket letters (the tests' runtime leaves Hervanta out: they create it themselves).
+ * another language is found an interpreter. Hervanta, the local coordinator's second site, is not seeded: its
+ * coordinator sets it up, e.g. from {@code docs/examples/hervanta-settings.json}, whose four topics show the topic
+ * menu and topic ticket letters.
  */
 public final class DemoSite {
 
     public static final String NUMBER = "+358500000001";
-    public static final String HERVANTA_NUMBER = "+358500000002";
 
     /** Two interpreters asked at once, two minutes to answer; an interpreter is ready once at the site. */
     public static final InterpreterPolicy INTERPRETING = new InterpreterPolicy(2, Duration.ofMinutes(2), false);
 
-    /** Hervanta's topics, named in every language of the message files. */
+    /** The topics of the Hervanta example (docs/examples/hervanta-settings.json), named in every language. */
     public static final List<Topic> HERVANTA_TOPICS = List.of(
             new Topic("KELA", 'K', Map.of("en", "Kela benefits", "fi", "Kela-etuudet", "sv", "FPA-förmåner",
                     "ar", "مزايا كيلا", "so", "Gargaarka Kela", "fa", "مزایای کلا", "ru", "Пособия Kela",
@@ -46,10 +46,4 @@ public final class DemoSite {
                 Site.DEFAULT_NO_SHOW_GRACE, INTERPRETING);
     }
 
-    /** Hervanta: a visitor who texts JOIN chooses one of its topics; JOIN KELA joins Kela benefits at once. */
-    public static Site hervanta() {
-        return new Site("hervanta", "Vuoro Hervanta", HERVANTA_NUMBER, OpeningHours.always(), Set.of("fi", "en"),
-                Duration.ofMinutes(15), 2, 'A', HERVANTA_TOPICS, Site.DEFAULT_COME_BACK_WHEN_AHEAD,
-                Site.DEFAULT_NO_SHOW_GRACE, INTERPRETING);
-    }
 }

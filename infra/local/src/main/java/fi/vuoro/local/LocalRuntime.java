@@ -42,23 +42,22 @@ public final class LocalRuntime implements AutoCloseable {
 
     public static void main(String[] args) {
         LocalRuntime runtime = start(LocalSettings.fromEnvironment());
-        // Only here, not in start(): the tests create Hervanta themselves, through the settings API.
-        runtime.context().getBean(DynamoSiteDirectory.class).save(DemoSite.hervanta());
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "local-runtime-stop"));
         LOG.info("Local runtime started on port {}", runtime.port());
         String base = runtime.baseUrl().toString();
         System.out.printf("%nVuoro runs at %s%n"
-                        + "  SMS simulator:    %s/simulator/index.html  (demo site number %s; Hervanta, with"
-                        + " topics, %s)%n"
+                        + "  SMS simulator:    %s/simulator/index.html  (demo site number %s)%n"
                         + "  staff live queue: %s/staff/index.html  (anna / vuoro-demo)%n"
                         + "  interpreters:     %s/staff/interpreters.html  (coordinator / vuoro-demo)%n"
                         + "    demo interpreters text %s from +358500000201 (fa), +358500000202 (fa, ar),"
                         + " +358500000203 (ar, so)%n"
                         + "  reports:          %s/staff/reports.html  (coordinator / vuoro-demo)%n"
+                        + "  sites:            %s/staff/sites.html  (coordinator / vuoro-demo: set up hervanta,"
+                        + " e.g. from docs/examples/hervanta-settings.json)%n"
                         + "  lobby screen:     %s/lobby/index.html?site=demo%n"
                         + "  sent SMS:         %s/local/messages%n"
                         + "Stop with Ctrl+C.%n",
-                base, base, DemoSite.NUMBER, DemoSite.HERVANTA_NUMBER, base, base, DemoSite.NUMBER, base, base, base);
+                base, base, DemoSite.NUMBER, base, base, DemoSite.NUMBER, base, base, base, base);
     }
 
     public static LocalRuntime start(LocalSettings settings) {
