@@ -144,6 +144,7 @@ class NewPasswordBrowserIT {
         assertEquals("sign-in-new-password", page.focused().getDomAttribute("id"));
         assertFalse(cognito.confirmed(MEMBER));
         assertEquals(List.of(), Axe.violations(browser), "the step with its error meets WCAG 2.1 AA");
+        chromium.screenshot("new-password-refused.png");
 
         typeNewPassword("kesakuu-2026!");
         page.until("Cognito's refusal of no capital", () -> page.text(By.id("new-password-error")).equals(
