@@ -11,7 +11,10 @@ const session = {
   renewing: null,
   serverOffset: 0,
   page: null,
-  form: null
+  form: null,
+  newPassword: null,
+  // A first sign-in with a temporary password, while its new password is chosen: {username, password, session}.
+  challenge: null
 };
 
 export class ApiError extends Error {
@@ -94,7 +97,8 @@ export function signedIn() {
 export function startSession(page) {
   session.page = page;
   session.form = signInForm();
-  document.getElementById('sign-in').append(session.form.form);
+  session.newPassword = newPasswordForm();
+  document.getElementById('sign-in').append(session.form.form, session.newPassword.form);
   document.getElementById('sign-out').addEventListener('click', () => {
     signOut('');
     say('You are signed out.', 'info');
@@ -126,7 +130,58 @@ function signInForm() {
   return { form, username, password, error, button };
 }
 
+// The first sign-in of an account made by a coordinator: Cognito asks for a password of the member's own in place of
+// the temporary one it emailed them. The rules are the user pool's (template.yaml, StaffUserPool PasswordPolicy).
+function newPasswordForm() {
+  const intro = node('p', { id: 'new-password-intro' });
+  const policy = node('p', {
+    id: 'new-password-policy', className: 'hint',
+    textContent: 'At least 12 characters, with a lower-case and an upper-case letter, a digit and a symbol (such as ! ? # or %).'
+  });
+  const described = { 'aria-describedby': 'new-password-intro new-password-policy' };
+  const password = node('input', {
+    id: 'sign-in-new-password', name: 'new-password', type: 'password', autocomplete: 'new-password', required: true,
+    attrs: described
+  });
+  const again = node('input', {
+    id: 'sign-in-new-password-again', name: 'new-password-again', type: 'password', autocomplete: 'new-password',
+    required: true
+  });
+  const error = node('p', {
+    id: 'new-password-error', className: 'form-error', dataset: { testid: 'new-password-error' }, attrs: { role: 'alert' }
+  });
+  const button = node('button', {
+    type: 'submit', id: 'new-password-button', className: 'primary', textContent: 'Set password and sign in'
+  });
+  const back = node('button', { type: 'button', id: 'new-password-back', className: 'quiet', textContent: 'Back' });
+  const form = node('form', { id: 'new-password-form', noValidate: true, hidden: true },
+    intro, policy,
+    node('label', { htmlFor: password.id, textContent: 'New password' }), password,
+    node('label', { htmlFor: again.id, textContent: 'New password again' }), again,
+    error, button, back);
+  form.addEventListener('submit', setNewPassword);
+  back.addEventListener('click', () => showSignIn(''));
+  return { form, intro, password, again, error, button };
+}
+
+function showNewPassword(challenge) {
+  session.challenge = challenge;
+  const step = session.newPassword;
+  session.form.form.hidden = true;
+  step.form.hidden = false;
+  step.intro.textContent = 'Welcome, ' + challenge.username + '. Choose a password of your own to replace the '
+    + 'temporary one from your email.';
+  step.error.textContent = '';
+  step.password.value = '';
+  step.again.value = '';
+  step.password.focus();
+  document.title = 'Choose a password – Vuoro';
+}
+
 function showSignIn(message) {
+  session.challenge = null;
+  session.newPassword.form.hidden = true;
+  session.form.form.hidden = false;
   session.page.signedOut();
   document.getElementById('session').hidden = true;
   document.getElementById('sign-in').hidden = false;
@@ -194,10 +249,12 @@ async function signIn(event) {
     const token = config.method === 'cognito'
       ? await cognitoSignIn(config, username, password)
       : await passwordSignIn(config, username, password);
-    session.token = token;
-    sessionStorage.setItem(STORE.token, token);
     passwordField.value = '';
-    await enter();
+    if (token.challenge) {
+      showNewPassword({ username: username, password: password, session: token.challenge });
+      return;
+    }
+    await signedInWith(token);
   } catch (e) {
     error.textContent = e.message;
     passwordField.select();
@@ -206,6 +263,84 @@ async function signIn(event) {
     button.disabled = false;
     button.textContent = 'Sign in';
   }
+}
+
+async function signedInWith(token) {
+  session.token = token;
+  sessionStorage.setItem(STORE.token, token);
+  await enter();
+}
+
+async function setNewPassword(event) {
+  event.preventDefault();
+  const { password, again, error, button } = session.newPassword;
+  if (!password.value) {
+    error.textContent = 'Enter a new password.';
+    password.focus();
+    return;
+  }
+  if (password.value !== again.value) {
+    error.textContent = 'The two passwords differ. Type the same new password in both fields.';
+    again.select();
+    again.focus();
+    return;
+  }
+  error.textContent = '';
+  button.disabled = true;
+  button.textContent = 'Setting the password…';
+  try {
+    const token = await answerNewPassword(await signInConfig(), password.value, true);
+    password.value = '';
+    again.value = '';
+    session.challenge = null;
+    await signedInWith(token);
+  } catch (e) {
+    if (session.challenge) {
+      error.textContent = e.message;
+      password.select();
+      password.focus();
+    } else {
+      showSignIn(e.message);
+    }
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Set password and sign in';
+  }
+}
+
+// A challenge's session lasts a few minutes; one that has ended is begun again with the temporary password, once.
+async function answerNewPassword(config, newPassword, mayRenew) {
+  const challenge = session.challenge;
+  const { response, json } = await cognito(config, 'RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED', ClientId: config.cognitoClientId, Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword }
+  });
+  if (response.ok) {
+    return signInResult(json);
+  }
+  const type = String(json.__type || '');
+  if (type.indexOf('InvalidPassword') >= 0) {
+    throw new Error('This password is not accepted: ' + (json.message || 'it does not meet the rules above') + '.');
+  }
+  if (type.indexOf('NotAuthorized') >= 0 && mayRenew) {
+    let renewed;
+    try {
+      renewed = await cognitoSignIn(config, challenge.username, challenge.password);
+    } catch (e) {
+      session.challenge = null;
+      throw new Error('Setting a password took too long, and the temporary password no longer works. '
+        + 'Ask the coordinator for a new temporary password.');
+    }
+    if (!renewed.challenge) {
+      return renewed;
+    }
+    challenge.session = renewed.challenge;
+    return answerNewPassword(config, newPassword, false);
+  }
+  if (type.indexOf('NotAuthorized') >= 0) {
+    throw new Error('Setting a password took too long. Please try again.');
+  }
+  throw new Error(json.message || ('Setting the password failed (' + response.status + ').'));
 }
 
 async function passwordSignIn(config, username, password) {
@@ -232,16 +367,17 @@ async function passwordSignIn(config, username, password) {
   return json.accessToken;
 }
 
-async function cognito(config, authFlow, parameters) {
+/** One request of Cognito's sign-in API, e.g. InitiateAuth, at the endpoint the sign-in configuration names. */
+async function cognito(config, operation, body) {
   let response;
   try {
-    response = await fetch('https://cognito-idp.' + config.cognitoRegion + '.amazonaws.com/', {
+    response = await fetch(config.cognitoEndpoint, {
       method: 'POST', cache: 'no-store',
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth'
+        'X-Amz-Target': 'AWSCognitoIdentityProviderService.' + operation
       },
-      body: JSON.stringify({ AuthFlow: authFlow, ClientId: config.cognitoClientId, AuthParameters: parameters })
+      body: JSON.stringify(body)
     });
   } catch (e) {
     throw new Error('The sign-in service could not be reached. Check the network connection.');
@@ -255,8 +391,13 @@ async function cognito(config, authFlow, parameters) {
   return { response: response, json: json };
 }
 
+function initiateAuth(config, authFlow, parameters) {
+  return cognito(config, 'InitiateAuth', { AuthFlow: authFlow, ClientId: config.cognitoClientId, AuthParameters: parameters });
+}
+
+/** The access token, or {challenge: session} when Cognito asks for a new password first. */
 async function cognitoSignIn(config, username, password) {
-  const { response, json } = await cognito(config, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
+  const { response, json } = await initiateAuth(config, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
   if (!response.ok) {
     const type = String(json.__type || '');
     if (type.indexOf('NotAuthorized') >= 0 || type.indexOf('UserNotFound') >= 0) {
@@ -264,11 +405,16 @@ async function cognitoSignIn(config, username, password) {
     }
     throw new Error(json.message || ('Signing in failed (' + response.status + ').'));
   }
-  if (json.ChallengeName) {
-    throw new Error(json.ChallengeName === 'NEW_PASSWORD_REQUIRED'
-      ? 'This account must set a new password first. Ask the coordinator.'
-      : 'This account needs a sign-in step the staff pages do not support (' + json.ChallengeName + ').');
+  if (json.ChallengeName === 'NEW_PASSWORD_REQUIRED' && json.Session) {
+    return { challenge: json.Session };
   }
+  if (json.ChallengeName) {
+    throw new Error('This account needs a sign-in step the staff pages do not support (' + json.ChallengeName + ').');
+  }
+  return signInResult(json);
+}
+
+function signInResult(json) {
   const result = json.AuthenticationResult || {};
   if (!result.AccessToken) {
     throw new Error('Signing in failed: no access token in the answer.');
@@ -292,7 +438,7 @@ function renewSignIn() {
         if (config.method !== 'cognito') {
           return false;
         }
-        const { response, json } = await cognito(config, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken });
+        const { response, json } = await initiateAuth(config, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken });
         const token = response.ok && json.AuthenticationResult && json.AuthenticationResult.AccessToken;
         if (!token) {
           sessionStorage.removeItem(STORE.refresh);

@@ -60,8 +60,9 @@ public class StaffSessionController {
     public SignInConfig signIn() {
         String loginUrl = config.getStaffLoginUrl();
         if (loginUrl != null && !loginUrl.isBlank()) {
-            return new SignInConfig("password", loginUrl, null, null);
+            return new SignInConfig("password", loginUrl, null, null, null);
         }
-        return new SignInConfig("cognito", null, config.getCognitoRegion(), config.getCognitoClientId());
+        return new SignInConfig("cognito", null, config.getCognitoRegion(), config.getCognitoClientId(),
+                config.getCognitoEndpoint());
     }
 }

@@ -147,6 +147,6 @@ final class StaffViews {
 
     @Introspected
     record SignInConfig(String method, @Nullable String loginUrl, @Nullable String cognitoRegion,
-                        @Nullable String cognitoClientId) {
+                        @Nullable String cognitoClientId, @Nullable String cognitoEndpoint) {
     }
 }

@@ -61,13 +61,21 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(LocalSettings settings) {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Started with some of its settings replaced, e.g. by a test that has the staff pages sign in against a
+     * loopback Cognito ({@code vuoro.staff-login-url} blank, {@code vuoro.cognito-endpoint} its address).
+     */
+    public static LocalRuntime start(LocalSettings settings, Map<String, Object> overrides) {
         DynamoDbLocalServer dynamo = DynamoDbLocalServer.start();
         FakeTwilioApi twilio = null;
         try {
             TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
             twilio = FakeTwilioApi.start(0);
             ApplicationContext context = ApplicationContext.builder()
-                    .properties(properties(settings, dynamo.endpoint()))
+                    .properties(properties(settings, dynamo.endpoint(), overrides))
                     .singletons(settings.clock(), twilio, new RecordingTwilio(twilio),
                             new LoopbackTwilioHttpClient(twilio.baseUrl()))
                     .start();
@@ -86,7 +94,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> properties(LocalSettings settings, URI dynamoEndpoint) {
+    private static Map<String, Object> properties(LocalSettings settings, URI dynamoEndpoint,
+                                                  Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", settings.port());
         properties.put("micronaut.server.host", "localhost");
@@ -106,6 +115,7 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("vuoro.staff-token-issuer", "http://localhost:" + settings.port() + "/local");
         properties.put("vuoro.staff-client-id", LocalTokenIssuer.CLIENT_ID);
         properties.put("vuoro.staff-login-url", LocalLoginController.LOGIN_PATH);
+        properties.putAll(overrides);
         return properties;
     }
 

@@ -30,6 +30,7 @@ public class VuoroConfiguration {
     private String staffLoginUrl;
     private String cognitoClientId;
     private String cognitoRegion;
+    private String cognitoEndpoint;
 
     /** The single DynamoDB table (VUORO_TABLE_NAME). */
     public String getTableName() {
@@ -208,5 +209,22 @@ public class VuoroConfiguration {
 
     public void setCognitoRegion(@Nullable String cognitoRegion) {
         this.cognitoRegion = cognitoRegion;
+    }
+
+    /**
+     * Where the staff pages send their Cognito sign-in requests; unset in AWS, where it is the region's
+     * {@code https://cognito-idp.<region>.amazonaws.com/}. Tests point it at a loopback stand-in.
+     */
+    @Nullable
+    public String getCognitoEndpoint() {
+        if (cognitoEndpoint != null && !cognitoEndpoint.isBlank()) {
+            return cognitoEndpoint;
+        }
+        return cognitoRegion == null || cognitoRegion.isBlank() ? null
+                : "https://cognito-idp." + cognitoRegion + ".amazonaws.com/";
+    }
+
+    public void setCognitoEndpoint(@Nullable String cognitoEndpoint) {
+        this.cognitoEndpoint = cognitoEndpoint;
     }
 }

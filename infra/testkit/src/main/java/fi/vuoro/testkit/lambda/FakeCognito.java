@@ -18,12 +18,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The Cognito user pool's admin API on loopback (the AWS JSON 1.1 protocol the SDK speaks), as much as staff
  * accounts use: AdminCreateUser, CreateGroup, AdminAddUserToGroup, AdminRemoveUserFromGroup and ListUsersInGroup
  * (in pages), with Cognito's errors for an existing username, a missing user and a missing group. Usernames are not
  * case-sensitive, as in the template's pool. Every request is recorded in order.
+ *
+ * <p>Once {@link #signingIn signing in} is on, it also answers the public sign-in API a browser calls (with CORS, as
+ * Cognito does): InitiateAuth with USER_PASSWORD_AUTH (NEW_PASSWORD_REQUIRED with a session while the user has a
+ * temporary password, tokens after) and REFRESH_TOKEN_AUTH, and RespondToAuthChallenge for NEW_PASSWORD_REQUIRED,
+ * which holds a new password to the template's policy (12 characters; lower- and upper-case, a digit, a symbol)
+ * with Cognito's messages. The access tokens come from the caller, so they are ones its service accepts.
  */
 public final class FakeCognito implements AutoCloseable {
 
@@ -39,6 +48,12 @@ public final class FakeCognito implements AutoCloseable {
     private final Map<String, String> emails = new TreeMap<>();
     private final Map<String, Set<String>> groups = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, String> passwords = new TreeMap<>();
+    private final Set<String> temporary = new TreeSet<>();
+    private final Map<String, String> challengeSessions = new TreeMap<>();
+    private final Map<String, String> refreshTokens = new TreeMap<>();
+    private String clientId;
+    private Function<String, String> accessTokens;
 
     private FakeCognito(String userPoolId, int pageSize, boolean serve) {
         this.userPoolId = userPoolId;
@@ -84,16 +99,61 @@ public final class FakeCognito implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the sign-in API for this app client, with access tokens {@code accessTokens} makes for a username;
+     * other client ids are refused as Cognito refuses them.
+     */
+    public synchronized FakeCognito signingIn(String appClientId, Function<String, String> accessTokenOfUsername) {
+        this.clientId = appClientId;
+        this.accessTokens = accessTokenOfUsername;
+        return this;
+    }
+
+    /** The temporary password of an account (as AdminCreateUser gives one): the first sign-in must replace it. */
+    public synchronized FakeCognito withTemporaryPassword(String username, String password) {
+        String key = username.toLowerCase(Locale.ROOT);
+        emails.putIfAbsent(key, username + "@example.org");
+        passwords.put(key, password);
+        temporary.add(key);
+        return this;
+    }
+
+    /** Whether the account has set a password of its own. */
+    public synchronized boolean confirmed(String username) {
+        String key = username.toLowerCase(Locale.ROOT);
+        return passwords.containsKey(key) && !temporary.contains(key);
+    }
+
+    /** Ends every NEW_PASSWORD_REQUIRED session, as three minutes of waiting do. */
+    public synchronized void expireChallengeSessions() {
+        challengeSessions.clear();
+    }
+
     public synchronized Set<String> groupNames() {
         return Set.copyOf(groups.keySet());
     }
 
     public synchronized void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (accessTokens != null) {
+                exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+                if ("OPTIONS".equals(exchange.getRequestMethod())) {
+                    exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "POST");
+                    exchange.getResponseHeaders().add("Access-Control-Allow-Headers",
+                            "content-type, x-amz-target, x-amz-user-agent");
+                    exchange.sendResponseHeaders(204, -1);
+                    return;
+                }
+            }
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             String operation = target.substring(target.indexOf('.') + 1);
             calls.add(new Call(operation, request));
+            if (accessTokens != null && ("InitiateAuth".equals(operation)
+                    || "RespondToAuthChallenge".equals(operation))) {
+                signIn(exchange, operation, request);
+                return;
+            }
             if (!userPoolId.equals(request.path("UserPoolId").asText())) {
                 sendAwsJson(exchange, 400, awsJsonError("ResourceNotFoundException", "User pool " + request.path("UserPoolId")
                         .asText() + " does not exist."));
@@ -171,6 +231,96 @@ public final class FakeCognito implements AutoCloseable {
             answer.put("NextToken", Integer.toString(from + pageSize));
         }
         sendAwsJson(exchange, 200, answer.toString());
+    }
+
+    private void signIn(HttpExchange exchange, String operation, JsonNode request) throws IOException {
+        if (!clientId.equals(request.path("ClientId").asText())) {
+            sendAwsJson(exchange, 400, awsJsonError("ResourceNotFoundException", "User pool client "
+                    + request.path("ClientId").asText() + " does not exist."));
+        } else if ("RespondToAuthChallenge".equals(operation)) {
+            newPassword(exchange, request);
+        } else if ("USER_PASSWORD_AUTH".equals(request.path("AuthFlow").asText())) {
+            passwordAuth(exchange, request.path("AuthParameters"));
+        } else if ("REFRESH_TOKEN_AUTH".equals(request.path("AuthFlow").asText())) {
+            String username = refreshTokens.get(request.path("AuthParameters").path("REFRESH_TOKEN").asText());
+            if (username == null) {
+                sendAwsJson(exchange, 400, awsJsonError("NotAuthorizedException", "Invalid Refresh Token"));
+            } else {
+                sendAwsJson(exchange, 200, tokens(username, false).toString());
+            }
+        } else {
+            sendAwsJson(exchange, 400, awsJsonError("InvalidParameterException", "Not offered here: "
+                    + request.path("AuthFlow").asText()));
+        }
+    }
+
+    private void passwordAuth(HttpExchange exchange, JsonNode parameters) throws IOException {
+        String username = parameters.path("USERNAME").asText().toLowerCase(Locale.ROOT);
+        if (!passwords.containsKey(username) || !passwords.get(username).equals(parameters.path("PASSWORD").asText())) {
+            sendAwsJson(exchange, 400, awsJsonError("NotAuthorizedException", "Incorrect username or password."));
+        } else if (temporary.contains(username)) {
+            String session = UUID.randomUUID().toString();
+            challengeSessions.put(session, username);
+            ObjectNode answer = JSON.createObjectNode().put("ChallengeName", "NEW_PASSWORD_REQUIRED")
+                    .put("Session", session);
+            answer.putObject("ChallengeParameters").put("USER_ID_FOR_SRP", username)
+                    .put("requiredAttributes", "[]").put("userAttributes", "{}");
+            sendAwsJson(exchange, 200, answer.toString());
+        } else {
+            sendAwsJson(exchange, 200, tokens(username, true).toString());
+        }
+    }
+
+    private void newPassword(HttpExchange exchange, JsonNode request) throws IOException {
+        String username = challengeSessions.get(request.path("Session").asText());
+        JsonNode responses = request.path("ChallengeResponses");
+        if (!"NEW_PASSWORD_REQUIRED".equals(request.path("ChallengeName").asText())) {
+            sendAwsJson(exchange, 400, awsJsonError("InvalidParameterException", "Not offered here: "
+                    + request.path("ChallengeName").asText()));
+        } else if (username == null || !username.equals(responses.path("USERNAME").asText().toLowerCase(Locale.ROOT))) {
+            sendAwsJson(exchange, 400, awsJsonError("NotAuthorizedException",
+                    "Invalid session for the user, session is expired."));
+        } else {
+            String refused = policyBreach(responses.path("NEW_PASSWORD").asText());
+            if (refused != null) {
+                sendAwsJson(exchange, 400, awsJsonError("InvalidPasswordException",
+                        "Password did not conform with policy: " + refused));
+                return;
+            }
+            challengeSessions.remove(request.path("Session").asText());
+            passwords.put(username, responses.path("NEW_PASSWORD").asText());
+            temporary.remove(username);
+            sendAwsJson(exchange, 200, tokens(username, true).toString());
+        }
+    }
+
+    /** What the template's password policy finds wrong with a password, in Cognito's words; null when nothing. */
+    private static String policyBreach(String password) {
+        if (password.length() < 12) {
+            return "Password not long enough";
+        } else if (!Pattern.compile("[a-z]").matcher(password).find()) {
+            return "Password must have lowercase characters";
+        } else if (!Pattern.compile("[A-Z]").matcher(password).find()) {
+            return "Password must have uppercase characters";
+        } else if (!Pattern.compile("[0-9]").matcher(password).find()) {
+            return "Password must have numeric characters";
+        } else if (!Pattern.compile("[\\^$*.\\[\\]{}()?\"!@#%&/\\\\,><':;|_~`=+\\- ]").matcher(password).find()) {
+            return "Password must have symbol characters";
+        }
+        return null;
+    }
+
+    private ObjectNode tokens(String username, boolean withRefreshToken) {
+        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode result = answer.putObject("AuthenticationResult").put("AccessToken", accessTokens.apply(username))
+                .put("ExpiresIn", 3600).put("TokenType", "Bearer");
+        if (withRefreshToken) {
+            String refreshToken = UUID.randomUUID().toString();
+            refreshTokens.put(refreshToken, username);
+            result.put("RefreshToken", refreshToken);
+        }
+        answer.putObject("ChallengeParameters");
+        return answer;
     }
 
     private ObjectNode user(String username) {
