@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 
 /**
  * Staff accounts and their sites: the coordinators' service over the Cognito user pool in AWS (only the staff API
- * function has one configured) or the local runtime's own directory, telling every listener of each change.
+ * function has one configured, and only its jar carries the Cognito SDK) or the local runtime's own directory,
+ * telling every listener of each change.
  */
 @Factory
 public class AccountWiring {
@@ -30,6 +31,7 @@ public class AccountWiring {
     @Singleton
     @Bean(preDestroy = "close")
     @Requires(missingBeans = StaffDirectory.class)
+    @Requires(classes = CognitoIdentityProviderClient.class)
     @Requires(property = "vuoro.staff-accounts.user-pool-id", pattern = ".+")
     CognitoStaffDirectory cognitoStaffDirectory(StaffAccountsConfiguration config) {
         return new CognitoStaffDirectory(
