@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Runs the benchmarks from the repository root and prints their figures: {@code latency} (signed webhooks
- * against the local runtime), {@code coldstart} (fresh JVMs on the Lambda jar), or both (the default).
+ * against the local runtime), {@code coldstart} (fresh JVMs on the Lambda jar), or both (the default);
+ * {@code size} (every function jar and what takes its space).
  * Sizes come from the environment: BENCH_JOINS (500), BENCH_THREADS (8), BENCH_WARMUP (200), BENCH_RUNS (5);
  * BENCH_COLDSTART_EXTRA adds a third cold-start variant with those JVM options (e.g. an AppCDS archive).
  * See docs/performance.md.
@@ -23,8 +24,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         List<String> which = args.length == 0 ? List.of("latency", "coldstart") : List.of(args);
         for (String name : which) {
-            if (!List.of("latency", "coldstart").contains(name)) {
-                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart or both (the default)");
+            if (!List.of("latency", "coldstart", "size").contains(name)) {
+                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart, size or both of the first two"
+                        + " (the default)");
                 System.exit(2);
             }
         }
@@ -53,6 +55,9 @@ public final class Benchmarks {
             MachineLoad before = MachineLoad.now();
             new ColdStart(out, env("BENCH_RUNS", 5), work.resolve("coldstart"), System.getenv("BENCH_COLDSTART_EXTRA")).run();
             out.println(MachineLoad.now().since(before));
+        }
+        if (which.contains("size")) {
+            new JarSizes(out).run(Path.of("functions"));
         }
         out.printf(Locale.ROOT, "%nbenchmarks took %.0f s%n", (System.nanoTime() - start) / 1e9);
         // DynamoDB Local and the HTTP client leave non-daemon threads behind
