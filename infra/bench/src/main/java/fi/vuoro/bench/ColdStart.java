@@ -274,6 +274,20 @@ final class ColdStart {
         return String.join(".", java.util.Arrays.asList(parts).subList(0, Math.min(depth, parts.length - 1)));
     }
 
+    /**
+     * Whether the template gives the function this setting: a secret's value stands for its SSM parameter's name
+     * (VUORO_TWILIO_AUTH_TOKEN_PARAMETER), the rest for their own variable; the table, its endpoint and the public URL
+     * come to every function. So no function builds a client here (Cognito, Twilio) that it would not build in AWS.
+     */
+    private static boolean declares(Target target, String property) {
+        if (List.of("vuoro.table-name", "vuoro.dynamodb-endpoint", "vuoro.public-base-url").contains(property)) {
+            return true;
+        }
+        String variable = "VUORO_" + property.substring("vuoro.".length()).replace("staff-accounts.", "staff-")
+                .replace('-', '_').toUpperCase(Locale.ROOT);
+        return target.declared().contains(variable) || target.declared().contains(variable + "_PARAMETER");
+    }
+
     /** The headline pair (the webhook and the baseline) gets all the runs, the other functions fewer. */
     private int runsOf(Target target) {
         return HEADLINE.equals(target.name()) || target.baseline() ? runs : otherRuns;
@@ -309,7 +323,11 @@ final class ColdStart {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
         if (!target.baseline()) {
-            properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            properties.forEach((name, value) -> {
+                if (declares(target, name)) {
+                    command.add("-D" + name + "=" + value);
+                }
+            });
         }
         command.add("-Dvuoro.coldstart.function=" + target.name());
         command.add("-cp");

@@ -30,9 +30,10 @@ final class ColdStartTargets {
      * @param eventSource the template's name of the event source whose event it gets
      * @param route       for an HTTP API function: its first route, e.g. {@code POST /sms/inbound}
      * @param environment the variables with literal values (Globals' and the function's), JAVA_TOOL_OPTIONS aside
+     * @param declared    the names of all its variables, literal or not (e.g. VUORO_STAFF_JWKS_URL)
      */
     record Target(String name, String handler, Path jar, EventKind kind, String eventSource, String route,
-                  Map<String, String> environment) {
+                  Map<String, String> environment, java.util.Set<String> declared) {
 
         String inputType() {
             return kind == EventKind.HTTP_API ? API_EVENT : fi.vuoro.bench.probe.ColdStartProbe.MAP_INPUT;
@@ -54,6 +55,9 @@ final class ColdStartTargets {
             Map<String, String> environment = new LinkedHashMap<>(global);
             environment.putAll(literals(nested(nested(properties, "Environment"), "Variables")));
             environment.remove("JAVA_TOOL_OPTIONS");
+            java.util.Set<String> declared = new java.util.TreeSet<>(nested(nested(nested(template.globals(), "Function"),
+                    "Environment"), "Variables").keySet());
+            declared.addAll(nested(nested(properties, "Environment"), "Variables").keySet());
             Map<String, Object> events = nested(properties, "Events");
             Map.Entry<String, Object> chosen = null;
             for (String kind : List.of("DynamoDB", "HttpApi", "Schedule")) {
@@ -84,10 +88,10 @@ final class ColdStartTargets {
             };
             String route = kind == EventKind.HTTP_API ? eventProperties.get("Method") + " " + eventProperties.get("Path") : null;
             targets.add(new Target(id, String.valueOf(properties.get("Handler")), Path.of(String.valueOf(properties.get("CodeUri"))),
-                    kind, chosen.getKey(), route, environment));
+                    kind, chosen.getKey(), route, environment, declared));
         });
         targets.add(new Target("Baseline", fi.vuoro.bench.baseline.PutItemBaselineHandler.class.getName(), BASELINE_JAR,
-                EventKind.SCHEDULE, "EveryMinute", null, Map.of()));
+                EventKind.SCHEDULE, "EveryMinute", null, Map.of(), java.util.Set.of()));
         return targets;
     }
 
