@@ -1,13 +1,14 @@
 package fi.vuoro.bench;
 
-import fi.vuoro.testkit.FormEncoding;
+import fi.vuoro.bench.ColdStartTargets.EventKind;
+import fi.vuoro.bench.ColdStartTargets.Target;
 import fi.vuoro.bench.probe.ColdStartProbe;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
 import fi.vuoro.platform.dynamodb.TableName;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
 import fi.vuoro.testkit.TemplateTables;
-import fi.vuoro.testkit.TwilioWebhookSigner;
+import fi.vuoro.testkit.lambda.DynamoStreamEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,52 +20,60 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Cold start of the deployed artifact: each run is a fresh {@code java} process on the Lambda jar plus the
- * probe, timed from just before the process is spawned to the end of its first handled request (a signed
- * join, answered with TwiML after real DynamoDB Local calls over loopback).
+ * Cold start of every function of template.yaml beside a baseline, in one run: each run is a fresh {@code java}
+ * process on a deployment package plus the probe, timed from just before the process is spawned to the end of its
+ * first handled event (real DynamoDB Local calls over loopback). Three ways to start the JVM: its defaults,
+ * {@code -XX:TieredStopAtLevel=1} (C1 only, as template.yaml's JAVA_TOOL_OPTIONS), and an AppCDS archive made for
+ * each function in the same run by a training run. Runs are interleaved, so a busy moment of the machine is
+ * spread over all functions and variants. The SMS webhook and the baseline (the headline ratio) get
+ * BENCH_COLDSTART_RUNS runs each, the other functions BENCH_COLDSTART_OTHER_RUNS (at most 5 by default), which keeps
+ * the whole run within a few minutes on 2 cores.
  */
 final class ColdStart {
 
     private static final String TABLE = "VuoroTable";
     private static final String PUBLIC_BASE_URL = "https://a1b2c3d4e5.execute-api.eu-north-1.amazonaws.com";
     private static final String TOKEN = "coldstart-auth-token";
+    private static final String SITE_ID = "coldstart";
     private static final String SITE_NUMBER = "+358500000088";
-    private static final Path LAMBDA_JAR = Path.of("functions/sms-webhook/target/sms-webhook-lambda.jar");
-    private static final Path EVENT_FIXTURE = Path.of("functions/sms-webhook/src/test/resources/events/twilio-inbound-sms.json");
+    private static final String HEADLINE = "SmsWebhookFunction";
     private static final Path PROBE_DIR = Path.of("infra/bench/target");
-    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
-    /** A way to start the JVM, as named in the report. */
-    record Variant(String name, List<String> jvmOptions) {
+    /** A way to start the JVM, as named in the report; its options may depend on the function (a CDS archive). */
+    record Variant(String name, Function<Target, List<String>> options) {
     }
 
     /** What one fresh JVM reported; all in milliseconds. */
-    record Sample(double total, double toMain, double init, double parse, double request, double cpu) {
+    record Sample(double total, double toMain, double init, double parse, double request, double cpu, int status) {
     }
 
     private final PrintStream out;
     private final int runs;
+    private final int otherRuns;
     private final String extraOptions;
     private final Path work;
     private int sequence;
+    private String streamEvent;
 
-    /** @param extraOptions JVM options of a third variant to compare, or null */
+    /** @param extraOptions JVM options of a further variant to compare, or null */
     ColdStart(PrintStream out, int runs, Path work, String extraOptions) {
         this.out = out;
         this.extraOptions = extraOptions;
         this.runs = runs;
+        String other = System.getenv("BENCH_COLDSTART_OTHER_RUNS");
+        this.otherRuns = other == null || other.isBlank() ? Math.min(runs, 5) : Integer.parseInt(other.trim());
         this.work = work;
     }
 
@@ -74,104 +83,267 @@ final class ColdStart {
 
     private void measure() throws Exception {
         out.println();
-        out.println("== Cold start of the Lambda jar (fresh JVM per run) ==");
-        if (!Files.isRegularFile(LAMBDA_JAR)) {
-            throw new IllegalStateException(LAMBDA_JAR + " is missing: build it with ./mvnw -DskipTests package");
+        out.println("== Cold start of every function in template.yaml, beside a plain-Java baseline (fresh JVM per run) ==");
+        CloudFormationTemplate template = CloudFormationTemplate.load(CloudFormationTemplate.locate());
+        List<Target> targets = ColdStartTargets.of(template);
+        for (Target target : targets) {
+            if (!Files.isRegularFile(target.jar())) {
+                throw new IllegalStateException(target.jar() + " is missing: infra/bench/run builds it");
+            }
         }
         Path probe = probeJar();
         Files.createDirectories(work);
         List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("java -cp (JDK defaults)", List.of()),
+                new Variant("JDK defaults", target -> List.of()),
                 // what template.yaml sets in JAVA_TOOL_OPTIONS
-                new Variant("-XX:TieredStopAtLevel=1", List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"))));
+                new Variant("-XX:TieredStopAtLevel=1", target -> List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1")),
+                new Variant("AppCDS archive", target -> List.of("-XX:SharedArchiveFile=" + archive(target)))));
         if (extraOptions != null && !extraOptions.isBlank()) {
-            variants.add(new Variant(extraOptions.trim(), List.of(extraOptions.trim().split("\\s+"))));
+            List<String> extra = List.of(extraOptions.trim().split("\\s+"));
+            variants.add(new Variant(extraOptions.trim(), target -> extra));
         }
+        ColdStartEvents events = new ColdStartEvents(PUBLIC_BASE_URL, TOKEN, SITE_NUMBER, SITE_ID);
 
+        long started = System.nanoTime();
         try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.start()) {
-            TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+            TemplateTables.createAll(dynamo.client(), template);
             new DynamoSiteDirectory(dynamo.client(), new TableName(TABLE), Clock.systemUTC()).save(
-                    BenchSites.site("coldstart", "Cold Start Site", SITE_NUMBER, 'K'));
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("vuoro.table-name", TABLE);
-            properties.put("vuoro.dynamodb-endpoint", dynamo.endpoint().toString());
-            properties.put("vuoro.public-base-url", PUBLIC_BASE_URL);
-            properties.put("vuoro.twilio-auth-token", TOKEN);
-            properties.put("vuoro.phone-hash-key", "coldstart-phone-hash-key");
-            properties.put("vuoro.phone-encryption-key", "coldstart-phone-encryption-key");
+                    BenchSites.site(SITE_ID, "Cold Start Site", SITE_NUMBER, 'K'));
+            streamEvent = streamEvent(dynamo, template, targets);
+            Map<String, String> properties = properties(dynamo);
 
-            // One discarded run per variant: reads the jar into the page cache and warms DynamoDB Local's own
-            // JVM, so the timed runs measure the function's JVM and not the machine's first touch.
-            for (Variant variant : variants) {
-                once(variant, probe, properties);
-            }
-            Map<Variant, List<Sample>> samples = new LinkedHashMap<>();
-            variants.forEach(variant -> samples.put(variant, new ArrayList<>()));
-            for (int i = 0; i < runs; i++) {
-                // interleaved, so a slow moment of the machine does not land on one variant only
-                for (Variant variant : variants) {
-                    samples.get(variant).add(once(variant, probe, properties));
+            // The training run of each function writes its AppCDS archive at exit (-XX:ArchiveClassesAtExit); it
+            // also reads the jar into the page cache and warms DynamoDB Local, and is not counted.
+            for (Target target : targets) {
+                Files.deleteIfExists(archive(target));
+                once(target, List.of("-XX:ArchiveClassesAtExit=" + archive(target)), probe, properties, events);
+                if (!Files.isRegularFile(archive(target))) {
+                    throw new IllegalStateException("The training run of " + target.name() + " wrote no CDS archive");
                 }
             }
-            report(samples);
-        }
-    }
-
-    private void report(Map<Variant, List<Sample>> samples) throws IOException {
-        long entries;
-        long unpacked = 0;
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(LAMBDA_JAR.toFile())) {
-            entries = jar.size();
-            for (var e = jar.entries(); e.hasMoreElements(); ) {
-                unpacked += Math.max(0, e.nextElement().getSize());
+            out.printf(Locale.ROOT, "training runs (CDS archives written): %.0f s%n", (System.nanoTime() - started) / 1e9);
+            Map<Variant, Map<Target, List<Sample>>> samples = new LinkedHashMap<>();
+            for (Variant variant : variants) {
+                Map<Target, List<Sample>> byTarget = new LinkedHashMap<>();
+                targets.forEach(target -> byTarget.put(target, new ArrayList<>()));
+                samples.put(variant, byTarget);
             }
+            for (int i = 0; i < Math.max(runs, otherRuns); i++) {
+                // interleaved, so a slow moment of the machine does not land on one function or variant only
+                for (Variant variant : variants) {
+                    for (Target target : targets) {
+                        if (i >= runsOf(target)) {
+                            continue;
+                        }
+                        samples.get(variant).get(target).add(once(target, variant.options().apply(target), probe, properties, events));
+                    }
+                }
+            }
+            out.printf(Locale.ROOT, "timed runs: %.0f s since the start of the training runs%n", (System.nanoTime() - started) / 1e9);
+            report(targets, samples);
+            classLoading(targets, probe, properties, events);
         }
-        out.printf(Locale.ROOT, "Lambda jar: %s, %.1f MB (%.1f MiB), %d entries, %.0f MB unpacked%n",
-                LAMBDA_JAR, Files.size(LAMBDA_JAR) / 1e6, Files.size(LAMBDA_JAR) / (1024.0 * 1024.0), entries, unpacked / 1e6);
-        out.printf(Locale.ROOT, "%d timed runs per variant, interleaved, after one discarded run each%n", runs);
-        out.println();
-        out.printf(Locale.ROOT, "%-26s %8s %13s %8s %8s %8s %8s%n", "variant",
-                "median", "min-max", "to main", "init", "1st req", "CPU");
-        samples.forEach((variant, list) -> {
-            double[] total = list.stream().mapToDouble(Sample::total).toArray();
-            String name = variant.name().length() > 26 ? variant.name().substring(0, 23) + "..." : variant.name();
-            out.printf(Locale.ROOT, "%-26s %8.0f %13s %8s %8s %8s %8s%n", name, Stats.median(total),
-                    String.format(Locale.ROOT, "%.0f-%.0f", list.stream().mapToDouble(Sample::total).min().orElse(0),
-                            list.stream().mapToDouble(Sample::total).max().orElse(0)),
-                    median(list, Sample::toMain), median(list, Sample::init), median(list, Sample::request),
-                    median(list, Sample::cpu));
-        });
-        out.println();
-        out.println("all in ms. median, min-max: process spawned -> first reply in hand. to main: JVM start until the");
-        out.println("probe's main runs. init: constructing the handler (Micronaut context, beans, DynamoDB client). 1st req:");
-        out.println("the handler answering one signed join; the event's JSON parsing before it (median "
-                + median(samples.values().iterator().next(), Sample::parse) + " ms) is in the total only.");
-        out.println("CPU: user+system time of all the JVM's threads (JIT, GC included) up to the first reply.");
-        samples.forEach((variant, list) -> out.println("  " + variant.name() + ": "
-                + list.stream().map(s -> String.format(Locale.ROOT, "%.0f", s.total())).collect(Collectors.joining(", "))));
     }
 
-    private static String median(List<Sample> list, java.util.function.ToDoubleFunction<Sample> field) {
-        return String.format(Locale.ROOT, "%.0f", Stats.median(list.stream().mapToDouble(field).toArray()));
+    /** Configuration as values, not SSM parameter names: nothing here has SSM. */
+    private Map<String, String> properties(DynamoDbLocalServer dynamo) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("vuoro.table-name", TABLE);
+        properties.put("vuoro.dynamodb-endpoint", dynamo.endpoint().toString());
+        properties.put("vuoro.public-base-url", PUBLIC_BASE_URL);
+        properties.put("vuoro.twilio-account-sid", "AC0123456789abcdef0123456789abcdef");
+        properties.put("vuoro.twilio-auth-token", TOKEN);
+        properties.put("vuoro.phone-hash-key", "coldstart-phone-hash-key-0123456789");
+        properties.put("vuoro.phone-encryption-key", "coldstart-phone-encryption-key-0123456789");
+        // The staff API's sign-in settings; no route asked here fetches the keys or calls Cognito.
+        String pool = ColdStartEvents.REGION + "_coldstart";
+        properties.put("vuoro.staff-jwks-url", "https://cognito-idp." + ColdStartEvents.REGION + ".amazonaws.com/" + pool
+                + "/.well-known/jwks.json");
+        properties.put("vuoro.staff-token-issuer", "https://cognito-idp." + ColdStartEvents.REGION + ".amazonaws.com/" + pool);
+        properties.put("vuoro.staff-client-id", "coldstartclient");
+        properties.put("vuoro.cognito-client-id", "coldstartclient");
+        properties.put("vuoro.staff-accounts.user-pool-id", pool);
+        return properties;
     }
 
-    /** One fresh JVM: spawn, wait for the probe's result line, check it answered TwiML. */
-    private Sample once(Variant variant, Path probe, Map<String, String> properties) throws Exception {
+    /**
+     * The event the table's stream hands the outbox sender for a new outbox item, read from DynamoDB Local's stream
+     * and filtered by the template's criteria. The item is only a marker (no GSI1 keys), so the sender's drain finds
+     * nothing due and sends no SMS; the handler does not read the event's records.
+     */
+    private String streamEvent(DynamoDbLocalServer dynamo, CloudFormationTemplate template, List<Target> targets) {
+        Target streamed = targets.stream().filter(target -> target.kind() == EventKind.DYNAMODB_STREAM).findFirst().orElse(null);
+        if (streamed == null) {
+            return null;
+        }
+        try (DynamoStreamEvents stream = DynamoStreamEvents.open(dynamo.endpoint(), TABLE, template, streamed.name(),
+                streamed.eventSource())) {
+            dynamo.client().putItem(request -> request.tableName(TABLE).item(Map.of(
+                    "PK", AttributeValue.fromS("COLDSTART#marker"), "SK", AttributeValue.fromS("MSG"))));
+            List<String> batches = stream.nextBatches();
+            if (batches.isEmpty()) {
+                throw new IllegalStateException("The table's stream delivered no event for the outbox marker");
+            }
+            return batches.get(0);
+        }
+    }
+
+    private void report(List<Target> targets, Map<Variant, Map<Target, List<Sample>>> samples) throws IOException {
+        out.printf(Locale.ROOT, "timed runs per variant, interleaved, after one training run each: %d of the SMS webhook and"
+                + " the baseline, %d of each other function%n", runs, otherRuns);
+        Target baseline = targets.get(targets.size() - 1);
+        for (Map.Entry<Variant, Map<Target, List<Sample>>> variant : samples.entrySet()) {
+            double base = median(variant.getValue().get(baseline), Sample::total);
+            out.println();
+            out.println("-- " + variant.getKey().name() + " --");
+            out.printf(Locale.ROOT, "%-26s %-62s %7s %7s %7s %7s %7s %7s %7s %6s%n", "function", "handler", "jar MB",
+                    "median", "worst", "ratio", "init", "1st ev", "CPU", "status");
+            for (Target target : targets) {
+                List<Sample> list = variant.getValue().get(target);
+                double median = median(list, Sample::total);
+                out.printf(Locale.ROOT, "%-26s %-62s %7.1f %7.0f %7.0f %7.2f %7.0f %7.0f %7.0f %6s%n", target.name(),
+                        target.handler(), Files.size(target.jar()) / 1e6, median,
+                        list.stream().mapToDouble(Sample::total).max().orElse(0), median / base,
+                        median(list, Sample::init), median(list, Sample::request), median(list, Sample::cpu),
+                        list.get(0).status() == 0 ? "-" : String.valueOf(list.get(0).status()));
+            }
+            targets.stream().filter(target -> HEADLINE.equals(target.name())).findFirst().ifPresent(webhook ->
+                    out.printf(Locale.ROOT, "headline (%s): SMS webhook %.0f ms / baseline %.0f ms = %.2fx%n",
+                            variant.getKey().name(), median(variant.getValue().get(webhook), Sample::total), base,
+                            median(variant.getValue().get(webhook), Sample::total) / base));
+        }
+        out.println();
+        out.println("all in ms. median, worst: process spawned -> first event handled. ratio: median / the baseline's median");
+        out.println("in the same variant. init: loading and constructing the handler class (Micronaut's context, beans,");
+        out.println("clients). 1st ev: the first handleRequest. CPU: user+system time of all the JVM's threads up to then.");
+        out.println("status: the HTTP status the API functions answered (the jobs and the baseline answer a map).");
+        out.println("events: " + String.join("; ", targets.stream().map(target -> target.name() + " <- "
+                + (target.route() != null ? target.route() : target.eventSource() + " (" + target.kind() + ")")).toList()));
+    }
+
+    /**
+     * Where the classes come from in the webhook's and the baseline's first event: one extra run each (JDK defaults)
+     * with {@code -Xlog:class+load}, counted by package and split at the end of init.
+     */
+    private void classLoading(List<Target> targets, Path probe, Map<String, String> properties, ColdStartEvents events)
+            throws Exception {
+        out.println();
+        out.println("-- classes loaded up to the first event handled (one run, JDK defaults, -Xlog:class+load) --");
+        for (Target target : targets) {
+            if (!HEADLINE.equals(target.name()) && !target.baseline()) {
+                continue;
+            }
+            Path log = work.resolve("class-load-" + target.name() + ".log");
+            Files.deleteIfExists(log);
+            once(target, List.of("-Xlog:class+load=info:file=" + log + ":uptime"), probe, properties, events);
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            Map<String, Integer> byPackage = new HashMap<>();
+            int jdk = 0;
+            int total = 0;
+            for (String line : lines) {
+                int name = line.indexOf("] ", line.indexOf("[class,load]"));
+                if (name < 0) {
+                    continue;
+                }
+                String[] words = line.substring(name + 2).split(" ");
+                String className = words[0];
+                total++;
+                boolean fromJdk = line.contains("source: jrt:/") || line.contains("shared objects file")
+                        || className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+                if (fromJdk) {
+                    jdk++;
+                }
+                byPackage.merge(packageGroup(className, fromJdk), 1, Integer::sum);
+            }
+            out.printf(Locale.ROOT, "%s: %d classes (%d of the JDK, %d from the jar)%n", target.name(), total, jdk, total - jdk);
+            byPackage.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(14)
+                    .forEach(entry -> out.printf(Locale.ROOT, "  %6d  %s%n", entry.getValue(), entry.getKey()));
+        }
+    }
+
+    /** A class's package cut to the level that names a library (io.micronaut.http, software.amazon.awssdk.core…). */
+    private static String packageGroup(String className, boolean fromJdk) {
+        if (fromJdk) {
+            return "(JDK) " + String.join(".", java.util.Arrays.asList(className.split("\\.")).subList(0,
+                    Math.min(2, className.split("\\.").length - 1)));
+        }
+        String[] parts = className.split("\\.");
+        int depth = className.startsWith("software.amazon.awssdk.") ? 5 : 3;
+        return String.join(".", java.util.Arrays.asList(parts).subList(0, Math.min(depth, parts.length - 1)));
+    }
+
+    /**
+     * Whether the template gives the function this setting: a secret's value stands for its SSM parameter's name
+     * (VUORO_TWILIO_AUTH_TOKEN_PARAMETER), the rest for their own variable; the table, its endpoint and the public URL
+     * come to every function. So no function builds a client here (Cognito, Twilio) that it would not build in AWS.
+     */
+    private static boolean declares(Target target, String property) {
+        if (List.of("vuoro.table-name", "vuoro.dynamodb-endpoint", "vuoro.public-base-url").contains(property)) {
+            return true;
+        }
+        String variable = "VUORO_" + property.substring("vuoro.".length()).replace("staff-accounts.", "staff-")
+                .replace('-', '_').toUpperCase(Locale.ROOT);
+        return target.declared().contains(variable) || target.declared().contains(variable + "_PARAMETER");
+    }
+
+    /** The headline pair (the webhook and the baseline) gets all the runs, the other functions fewer. */
+    private int runsOf(Target target) {
+        return HEADLINE.equals(target.name()) || target.baseline() ? runs : otherRuns;
+    }
+
+    private Path archive(Target target) {
+        return work.resolve("cds-" + target.name() + ".jsa").toAbsolutePath();
+    }
+
+    private static double median(List<Sample> list, java.util.function.ToDoubleFunction<Sample> field) {
+        return Stats.median(list.stream().mapToDouble(field).toArray());
+    }
+
+    private String event(Target target, ColdStartEvents events, int n) {
+        switch (target.kind()) {
+            case DYNAMODB_STREAM:
+                return streamEvent;
+            case HTTP_API:
+                return target.route().equals("POST /sms/inbound") ? events.signedJoin(n) : events.get(target.route(), n);
+            default:
+                return events.scheduled(target.name(), target.eventSource());
+        }
+    }
+
+    /** One fresh JVM: spawn, wait for the probe's result line, check the function handled its event. */
+    private Sample once(Target target, List<String> options, Path probe, Map<String, String> properties,
+                        ColdStartEvents events) throws Exception {
         int n = ++sequence;
-        Path event = writeEvent(n);
-        Path output = work.resolve("run-" + n + ".log");
+        Path event = work.resolve("event-" + n + ".json");
+        Files.writeString(event, event(target, events, n), StandardCharsets.UTF_8);
+        Path output = work.resolve("run-" + n + "-" + target.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(variant.jvmOptions());
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(options);
+        if (!target.baseline()) {
+            properties.forEach((name, value) -> {
+                if (declares(target, name)) {
+                    command.add("-D" + name + "=" + value);
+                }
+            });
+        }
+        command.add("-Dvuoro.coldstart.function=" + target.name());
         command.add("-cp");
-        command.add(LAMBDA_JAR + java.io.File.pathSeparator + probe);
+        command.add(target.jar() + java.io.File.pathSeparator + probe);
         command.add(ColdStartProbe.class.getName());
+        command.add(target.handler());
+        command.add(target.inputType());
         command.add(event.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
-        builder.environment().put("AWS_REGION", "eu-north-1");
+        builder.environment().putAll(target.environment());
+        builder.environment().put("AWS_REGION", ColdStartEvents.REGION);
+        builder.environment().put("VUORO_TABLE_NAME", TABLE);
+        builder.environment().put("VUORO_DYNAMODB_ENDPOINT", properties.get("vuoro.dynamodb-endpoint"));
+        builder.environment().put("VUORO_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
 
         long spawnedAt = System.currentTimeMillis();
         long start = System.nanoTime();
@@ -197,16 +369,20 @@ final class ColdStart {
         }
         Files.write(output, tail);
         if (result == null) {
-            throw new IllegalStateException("The probe printed no result (exit " + process.exitValue() + "); its last lines:\n"
-                    + String.join("\n", tail));
+            throw new IllegalStateException(target.name() + ": the probe printed no result (exit " + process.exitValue()
+                    + "); its last lines:\n" + String.join("\n", tail));
         }
         Map<String, String> fields = new HashMap<>();
         for (String pair : result.split(" ")) {
             int eq = pair.indexOf('=');
             fields.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        if (!"200".equals(fields.get("status")) || !"true".equals(fields.get("twiml"))) {
-            throw new IllegalStateException("The first request was not answered with TwiML: " + result
+        int status = Integer.parseInt(fields.get("status"));
+        boolean handled = HEADLINE.equals(target.name())
+                ? status == 200 && "true".equals(fields.get("twiml"))
+                : target.kind() == EventKind.HTTP_API ? status >= 200 && status < 500 : "true".equals(fields.get("answered"));
+        if (!handled) {
+            throw new IllegalStateException(target.name() + " did not handle its first event: " + result
                     + "\n" + String.join("\n", tail));
         }
         return new Sample(Stats.ms(resultAt - start),
@@ -214,30 +390,8 @@ final class ColdStart {
                 Double.parseDouble(fields.get("initMs")),
                 Double.parseDouble(fields.get("parseMs")),
                 Double.parseDouble(fields.get("requestMs")),
-                Double.parseDouble(fields.get("cpuMs")));
-    }
-
-    /** The API Gateway HTTP API event of one signed join from a new visitor, as the fixture shapes it. */
-    private Path writeEvent(int n) throws IOException {
-        Map<String, String> params = new LinkedHashMap<>();
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        params.put("ToCountry", "FI");
-        params.put("SmsMessageSid", sid);
-        params.put("NumMedia", "0");
-        params.put("Body", "JONO");
-        params.put("To", SITE_NUMBER);
-        params.put("MessageSid", sid);
-        params.put("AccountSid", "AC00000000000000000000000000000001");
-        params.put("From", String.format(Locale.ROOT, "+3584090%05d", n));
-        params.put("ApiVersion", "2010-04-01");
-        String signature = new TwilioWebhookSigner(TOKEN).sign(PUBLIC_BASE_URL + "/sms/inbound", params);
-        String form = FormEncoding.encode(params);
-        String json = Files.readString(EVENT_FIXTURE, StandardCharsets.UTF_8)
-                .replace("${signature}", signature)
-                .replace("${body}", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)));
-        Path event = work.resolve("event-" + n + ".json");
-        Files.writeString(event, json, StandardCharsets.UTF_8);
-        return event;
+                Double.parseDouble(fields.get("cpuMs")),
+                status);
     }
 
     private static Path probeJar() throws IOException {

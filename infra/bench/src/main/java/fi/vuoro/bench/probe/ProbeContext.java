@@ -26,7 +26,7 @@ final class ProbeContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return "vuoro-sms-webhook";
+        return System.getProperty("vuoro.coldstart.function", "vuoro-sms-webhook");
     }
 
     @Override
