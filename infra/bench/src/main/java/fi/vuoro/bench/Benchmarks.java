@@ -13,6 +13,8 @@ import java.util.Locale;
  * against the local runtime), {@code coldstart} (fresh JVMs on the Lambda jar), or both (the default).
  * Sizes come from the environment: BENCH_JOINS (500), BENCH_THREADS (8), BENCH_WARMUP (200), BENCH_RUNS (5);
  * BENCH_COLDSTART_EXTRA adds a third cold-start variant with those JVM options (e.g. an AppCDS archive).
+ * {@code load} (joins at a fixed rate from concurrent senders, one site and ten) runs only when named:
+ * BENCH_LOAD_JOINS (1000), BENCH_LOAD_RATE (50 a second), BENCH_LOAD_SENDERS (50), BENCH_LOAD_WARMUP (250).
  * See docs/performance.md.
  */
 public final class Benchmarks {
@@ -23,8 +25,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         List<String> which = args.length == 0 ? List.of("latency", "coldstart") : List.of(args);
         for (String name : which) {
-            if (!List.of("latency", "coldstart").contains(name)) {
-                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart or both (the default)");
+            if (!List.of("latency", "coldstart", "load").contains(name)) {
+                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart, load, or none for latency"
+                        + " and coldstart");
                 System.exit(2);
             }
         }
@@ -52,6 +55,13 @@ public final class Benchmarks {
         if (which.contains("coldstart")) {
             MachineLoad before = MachineLoad.now();
             new ColdStart(out, env("BENCH_RUNS", 5), work.resolve("coldstart"), System.getenv("BENCH_COLDSTART_EXTRA")).run();
+            out.println(MachineLoad.now().since(before));
+        }
+        if (which.contains("load")) {
+            MachineLoad before = MachineLoad.now();
+            new LoadBenchmark(out, env("BENCH_LOAD_JOINS", 1000), env("BENCH_LOAD_RATE", 50),
+                    env("BENCH_LOAD_SENDERS", 50), env("BENCH_LOAD_WARMUP", 250))
+                    .run(work.resolve("load-service.log"));
             out.println(MachineLoad.now().since(before));
         }
         out.printf(Locale.ROOT, "%nbenchmarks took %.0f s%n", (System.nanoTime() - start) / 1e9);
