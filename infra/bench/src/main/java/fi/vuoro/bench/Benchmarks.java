@@ -14,6 +14,8 @@ import java.util.Locale;
  * {@code size} (every function jar and what takes its space).
  * Sizes come from the environment: BENCH_JOINS (500), BENCH_THREADS (8), BENCH_WARMUP (200), BENCH_COLDSTART_RUNS
  * (10; BENCH_RUNS is its older name); BENCH_COLDSTART_EXTRA adds a further cold-start variant with those JVM options (e.g. an AppCDS archive).
+ * {@code load} (joins at a fixed rate from concurrent senders, one site and ten) runs only when named:
+ * BENCH_LOAD_JOINS (1000), BENCH_LOAD_RATE (50 a second), BENCH_LOAD_SENDERS (50), BENCH_LOAD_WARMUP (250).
  * See docs/performance.md.
  */
 public final class Benchmarks {
@@ -24,9 +26,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         List<String> which = args.length == 0 ? List.of("latency", "coldstart") : List.of(args);
         for (String name : which) {
-            if (!List.of("latency", "coldstart", "size").contains(name)) {
-                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart, size or both of the first two"
-                        + " (the default)");
+            if (!List.of("latency", "coldstart", "size", "load").contains(name)) {
+                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart, size, load, or none for"
+                        + " latency and coldstart");
                 System.exit(2);
             }
         }
@@ -58,6 +60,13 @@ public final class Benchmarks {
         }
         if (which.contains("size")) {
             new JarSizes(out).run(Path.of("functions"));
+        }
+        if (which.contains("load")) {
+            MachineLoad before = MachineLoad.now();
+            new LoadBenchmark(out, env("BENCH_LOAD_JOINS", 1000), env("BENCH_LOAD_RATE", 50),
+                    env("BENCH_LOAD_SENDERS", 50), env("BENCH_LOAD_WARMUP", 250))
+                    .run(work.resolve("load-service.log"));
+            out.println(MachineLoad.now().since(before));
         }
         out.printf(Locale.ROOT, "%nbenchmarks took %.0f s%n", (System.nanoTime() - start) / 1e9);
         // DynamoDB Local and the HTTP client leave non-daemon threads behind
