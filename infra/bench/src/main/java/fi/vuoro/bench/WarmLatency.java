@@ -25,7 +25,7 @@ import java.util.Map;
  * the demo site), so no queue grows beyond a day's size: per day, {@code day} visitors join, join again and ask
  * their status, a quarter of them leave, staff add as many walk-ins, poll the queue (a full read, then unchanged
  * with its ETag), and call everyone who waits, serving every other one and marking the rest no-show; the served
- * visitors then post their feedback form, and the coordinator reads and saves the site's settings. Interpreter YES
+ * visitors post their feedback form (once every day is done, as the links arrive), and the coordinator reads and saves the site's settings. Interpreter YES
  * runs on the demo site, whose interpreters the local runtime seeds: a Dari visitor joins, the Dari interpreter
  * answers YES (timed), the visitor leaves.
  */
@@ -42,6 +42,8 @@ final class WarmLatency {
     private final int warmUpDays;
     private final Map<String, List<Long>> timings = new LinkedHashMap<>();
     private boolean recording;
+    private final List<String> servedVisitors = new ArrayList<>();
+    private int expectedLinks;
 
     WarmLatency(PrintStream out, int calls, int day, int interpreterCalls, int warmUpDays) {
         this.out = out;
@@ -80,6 +82,11 @@ final class WarmLatency {
                 day(actions, sites.get(i), number(i));
                 interpreterYes(actions, recording ? interpreterCalls / (days - warmUpDays) : 10);
             }
+            // The feedback links go out through the outbox behind each site's "your turn" SMS, one SMS per second per
+            // number, as Twilio allows: they are collected once every day is done.
+            List<String> tokens = actions.feedbackTokens(servedVisitors, expectedLinks, 120_000);
+            recording = true;
+            tokens.forEach(token -> time("feedback submit", () -> actions.submitFeedback(token)));
             long took = System.nanoTime() - start;
             out.printf(Locale.ROOT, "%d warm-up days and %d measured days of %d visitors each, one call at a time; "
                             + "%d interpreter YES on the demo site; %.0f s%n",
@@ -144,8 +151,10 @@ final class WarmLatency {
             }
         }
         int staying = visitors.size() - day / 4;
-        List<String> tokens = actions.feedbackTokens(visitors.subList(0, staying), (staying + 1) / 2, 15_000);
-        tokens.forEach(token -> time("feedback submit", () -> actions.submitFeedback(token)));
+        if (recording) {
+            servedVisitors.addAll(visitors.subList(0, staying));
+            expectedLinks += (staying + 1) / 2;
+        }
         for (int i = 0; i < day / 4; i++) {
             Object[] settings = new Object[1];
             time("settings GET", () -> settings[0] = actions.settings(site));
