@@ -16,6 +16,9 @@ import java.util.Locale;
  * (10; BENCH_RUNS is its older name); BENCH_COLDSTART_EXTRA adds a further cold-start variant with those JVM options (e.g. an AppCDS archive).
  * {@code load} (joins at a fixed rate from concurrent senders, one site and ten) runs only when named:
  * BENCH_LOAD_JOINS (1000), BENCH_LOAD_RATE (50 a second), BENCH_LOAD_SENDERS (50), BENCH_LOAD_WARMUP (250).
+ * {@code requests} (DynamoDB requests per action, counted) and {@code warm} (warm latency in-process per action)
+ * run when named. BENCH_WARM_CALLS (500), BENCH_WARM_DAY (100), BENCH_WARM_YES (100) and BENCH_WARM_WARMUP (1)
+ * size the warm-latency run.
  * See docs/performance.md.
  */
 public final class Benchmarks {
@@ -26,9 +29,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         List<String> which = args.length == 0 ? List.of("latency", "coldstart") : List.of(args);
         for (String name : which) {
-            if (!List.of("latency", "coldstart", "size", "load").contains(name)) {
-                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart, size, load, or none for"
-                        + " latency and coldstart");
+            if (!List.of("latency", "coldstart", "size", "load", "requests", "warm").contains(name)) {
+                System.err.println("Unknown benchmark '" + name + "': use latency, coldstart, size, load, requests,"
+                        + " warm, or none for latency and coldstart");
                 System.exit(2);
             }
         }
@@ -66,6 +69,17 @@ public final class Benchmarks {
             new LoadBenchmark(out, env("BENCH_LOAD_JOINS", 1000), env("BENCH_LOAD_RATE", 50),
                     env("BENCH_LOAD_SENDERS", 50), env("BENCH_LOAD_WARMUP", 250))
                     .run(work.resolve("load-service.log"));
+            out.println(MachineLoad.now().since(before));
+        }
+        if (which.contains("requests")) {
+            MachineLoad before = MachineLoad.now();
+            new RequestsPerAction(out).run(work.resolve("requests-service.log"));
+            out.println(MachineLoad.now().since(before));
+        }
+        if (which.contains("warm")) {
+            MachineLoad before = MachineLoad.now();
+            new WarmLatency(out, env("BENCH_WARM_CALLS", 500), env("BENCH_WARM_DAY", 100), env("BENCH_WARM_YES", 100),
+                    env("BENCH_WARM_WARMUP", 1)).run(work.resolve("warm-service.log"));
             out.println(MachineLoad.now().since(before));
         }
         out.printf(Locale.ROOT, "%nbenchmarks took %.0f s%n", (System.nanoTime() - start) / 1e9);
