@@ -3,6 +3,7 @@ package fi.vuoro.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.vuoro.testkit.FormEncoding;
+import fi.vuoro.testkit.TwilioInboundSms;
 import fi.vuoro.testkit.TwilioWebhookSigner;
 import fi.vuoro.testkit.lambda.ScheduledEvents;
 import java.io.IOException;
@@ -11,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The first event each function gets in the cold-start benchmark, shaped as its event source delivers it: API
@@ -43,17 +42,8 @@ final class ColdStartEvents {
 
     /** A join ("JONO") from a new number, signed for the public URL, in the webhook's fixture's shape. */
     String signedJoin(int n) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        params.put("ToCountry", "FI");
-        params.put("SmsMessageSid", sid);
-        params.put("NumMedia", "0");
-        params.put("Body", "JONO");
-        params.put("To", siteNumber);
-        params.put("MessageSid", sid);
-        params.put("AccountSid", "AC00000000000000000000000000000001");
-        params.put("From", String.format(Locale.ROOT, "+3584090%05d", n));
-        params.put("ApiVersion", "2010-04-01");
+        Map<String, String> params = TwilioInboundSms.params("AC00000000000000000000000000000001",
+                String.format(Locale.ROOT, "+3584090%05d", n), siteNumber, "JONO");
         String signature = new TwilioWebhookSigner(authToken).sign(publicBaseUrl + "/sms/inbound", params);
         String form = FormEncoding.encode(params);
         try {

@@ -6,6 +6,7 @@ import fi.vuoro.local.LocalRuntime;
 import fi.vuoro.local.LocalStaffAccounts;
 import fi.vuoro.local.LocalTokenIssuer;
 import fi.vuoro.testkit.FakeTwilioApi;
+import fi.vuoro.testkit.TwilioInboundSms;
 import fi.vuoro.testkit.TwilioWebhookSigner;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,18 +82,8 @@ final class InProcessActions {
 
     /** A signed inbound SMS to a site's number; returns the reply's TwiML, which must carry a message. */
     String sms(String from, String to, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        form.put("ToCountry", "FI");
-        form.put("SmsMessageSid", sid);
-        form.put("NumMedia", "0");
-        form.put("SmsStatus", "received");
-        form.put("Body", body);
-        form.put("To", to);
-        form.put("MessageSid", sid);
-        form.put("AccountSid", fi.vuoro.local.LocalSettings.DEV_TWILIO_ACCOUNT_SID);
-        form.put("From", from);
-        form.put("ApiVersion", "2010-04-01");
+        Map<String, String> form = TwilioInboundSms.params(fi.vuoro.local.LocalSettings.DEV_TWILIO_ACCOUNT_SID, from, to,
+                body);
         String twiml = (String) invoke(inbound, webhook, form, signer.sign(webhookUrl, form));
         if (!twiml.contains("<Message>")) {
             throw new IllegalStateException("The webhook gave no reply to " + body + ": " + twiml);

@@ -6,6 +6,7 @@ import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.local.LocalRuntime;
 import fi.vuoro.local.LocalSettings;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.testkit.TwilioInboundSms;
 import fi.vuoro.testkit.TwilioWebhookClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -171,18 +171,7 @@ final class LoadBenchmark {
 
     /** One signed join; returns its ticket code, or null when the answer was not 200 with a ticket in the TwiML. */
     private String send(String from, String site) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        params.put("ToCountry", "FI");
-        params.put("SmsMessageSid", sid);
-        params.put("NumMedia", "0");
-        params.put("SmsStatus", "received");
-        params.put("Body", JOIN);
-        params.put("To", site);
-        params.put("MessageSid", sid);
-        params.put("AccountSid", LocalSettings.DEV_TWILIO_ACCOUNT_SID);
-        params.put("From", from);
-        params.put("ApiVersion", "2010-04-01");
+        Map<String, String> params = TwilioInboundSms.params(LocalSettings.DEV_TWILIO_ACCOUNT_SID, from, site, JOIN);
         try {
             TwilioWebhookClient.WebhookResponse response = twilio.post(webhook, webhook.toString(), params);
             if (response.status() != 200) {

@@ -3,6 +3,7 @@ package fi.vuoro.bench;
 import fi.vuoro.local.LocalRuntime;
 import fi.vuoro.local.LocalSettings;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.testkit.TwilioInboundSms;
 import fi.vuoro.testkit.TwilioWebhookClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,13 +17,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -178,18 +177,7 @@ final class WebhookLatency {
 
     /** One signed webhook; returns its round-trip time, or fails the benchmark on anything but TwiML. */
     private long send(String from, String site, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        params.put("ToCountry", "FI");
-        params.put("SmsMessageSid", sid);
-        params.put("NumMedia", "0");
-        params.put("SmsStatus", "received");
-        params.put("Body", body);
-        params.put("To", site);
-        params.put("MessageSid", sid);
-        params.put("AccountSid", LocalSettings.DEV_TWILIO_ACCOUNT_SID);
-        params.put("From", from);
-        params.put("ApiVersion", "2010-04-01");
+        Map<String, String> params = TwilioInboundSms.params(LocalSettings.DEV_TWILIO_ACCOUNT_SID, from, site, body);
         long start = System.nanoTime();
         TwilioWebhookClient.WebhookResponse response = twilio.post(webhook, webhook.toString(), params);
         long took = System.nanoTime() - start;
