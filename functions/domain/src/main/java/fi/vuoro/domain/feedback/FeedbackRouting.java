@@ -1,10 +1,10 @@
 package fi.vuoro.domain.feedback;
 
 import fi.vuoro.domain.sms.Conversation;
+import fi.vuoro.domain.sms.Reply;
 import fi.vuoro.domain.sms.SenderRouting;
 import fi.vuoro.domain.sms.SmsTurn;
 import fi.vuoro.domain.sms.TopicMenu;
-import fi.vuoro.domain.visitor.VisitorStore;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,11 +17,9 @@ import java.util.OptionalInt;
 public final class FeedbackRouting implements SenderRouting {
 
     private final FeedbackService feedback;
-    private final VisitorStore visitors;
 
-    public FeedbackRouting(FeedbackService feedback, VisitorStore visitors) {
+    public FeedbackRouting(FeedbackService feedback) {
         this.feedback = feedback;
-        this.visitors = visitors;
     }
 
     @Override
@@ -33,11 +31,11 @@ public final class FeedbackRouting implements SenderRouting {
         // Read once: the conversation answers the invitation found here. The profile is read only when both could
         // claim the digit: the topic menu was sent after the visit the invitation is about, so it is the later question.
         return feedback.awaitedDigit(turn.phoneHash(), turn.now())
-                .filter(awaited -> !TopicMenu.awaited(visitors.find(turn.phoneHash(), turn.now()), turn))
-                .map(awaited -> answering ->
+                .filter(awaited -> !TopicMenu.awaited(turn.known().profile(), turn))
+                .map(awaited -> answering -> Reply.toRemember(
                 feedback.answerByDigit(awaited, point.getAsInt())
                         // Answered meanwhile (the form, or the same digit twice at once): thanked, nothing changes.
-                        .orElseGet(() -> feedback.thanks(awaited)));
+                        .orElseGet(() -> feedback.thanks(awaited))));
     }
 
     /** The digit of a message that is one digit and nothing else (spaces and a full stop aside). */

@@ -6,6 +6,7 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.sms.Conversation;
+import fi.vuoro.domain.sms.Reply;
 import fi.vuoro.domain.sms.SmsTurn;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -37,8 +38,13 @@ public final class InterpreterConversation implements Conversation {
         this.parser = new InterpreterCommandParser(catalogue);
     }
 
+    /** Every interpreter's message may change an offer or their day: its answer is remembered. */
     @Override
-    public String respond(SmsTurn turn) {
+    public Reply respond(SmsTurn turn) {
+        return Reply.toRemember(answer(turn));
+    }
+
+    private String answer(SmsTurn turn) {
         Interpreter interpreter = directory.findByPhoneHash(turn.phoneHash())
                 .orElseThrow(() -> new InterpreterConflictException("The interpreter is no longer registered"));
         Optional<Language> own = catalogue.language(interpreter.language());

@@ -19,6 +19,7 @@ public final class InterpreterRouting implements SenderRouting {
 
     @Override
     public Optional<Conversation> conversationOf(SmsTurn turn) {
-        return directory.findByPhoneHash(turn.phoneHash()).map(unused -> conversation);
+        // The number's route was read with the sender's other records; only an interpreter's is read further.
+        return turn.known().interpreterId().flatMap(directory::find).map(unused -> conversation);
     }
 }

@@ -10,17 +10,33 @@ import java.util.Optional;
  */
 public interface QueueStore {
 
-    /** Reserves the next running number of the site's day: strictly increasing, never repeated. */
-    int nextTicketNumber(String siteId, ServiceDay day, Instant expiresAt);
+    /**
+     * Reserves the next running number of the site's day (strictly increasing, never repeated) for a new WAITING
+     * ticket, and counts that ticket among the day's waiting in the same atomic step: the draw says how many wait
+     * ahead of it. The ticket must then be created; one that cannot be ({@link #createTicket} refused it) gives its
+     * place back.
+     */
+    NumberDraw drawNumber(String siteId, ServiceDay day, Instant expiresAt);
+
+    /** {@link #drawNumber}'s number alone. */
+    default int nextTicketNumber(String siteId, ServiceDay day, Instant expiresAt) {
+        return drawNumber(siteId, day, expiresAt).number();
+    }
 
     /**
-     * Stores a new WAITING ticket and marks it as the visitor's live ticket at the site, atomically.
+     * Stores a new WAITING ticket (its number drawn by {@link #drawNumber}) and marks it as the visitor's live ticket
+     * at the site, with what the join writes besides, atomically. A ticket that is refused gives its drawn place
+     * among the waiting back.
      *
      * @throws LiveTicketExistsException if the visitor already holds a live ticket there
      */
-    void createTicket(Ticket ticket);
+    void createTicket(Ticket ticket, Optional<JoinWrites> with);
 
-    /** Stores a WAITING ticket of a walk-in, who has no phone and so no live slot. */
+    default void createTicket(Ticket ticket) {
+        createTicket(ticket, Optional.empty());
+    }
+
+    /** Stores a WAITING ticket of a walk-in (its number drawn by {@link #drawNumber}), who has no phone and so no live slot. */
     void createWalkIn(Ticket ticket);
 
     /** The visitor's live ticket at the site, if any (expired tickets are not returned). */
@@ -31,8 +47,22 @@ public interface QueueStore {
     /** How many WAITING tickets of the same day are ahead of this one. */
     int countWaitingAhead(TicketRef ref, Instant now);
 
-    /** The site's whole service day, tickets and desks, read at once. Expired items are left out. */
+    /** The ticket and how many WAITING tickets of its day are ahead of it, read at once. */
+    Optional<TicketPosition> findWithPosition(TicketRef ref, Instant now);
+
+    /**
+     * The site's whole service day, tickets and desks, and the count of its waiting the store keeps, read at once.
+     * Expired items are left out.
+     */
     QueueDay day(String siteId, ServiceDay day, Instant now);
+
+    /**
+     * Stores {@code waiting} as the day's count of WAITING tickets, only if the count is still as {@code read} (nothing
+     * was drawn and no ticket moved since the day was read, or the moves cancelled out).
+     *
+     * @return whether it was stored
+     */
+    boolean correctWaiting(String siteId, ServiceDay day, WaitingTally read, int waiting);
 
     /**
      * Writes a change, atomically: the ticket's new state (one version on), the SMS it owes (each stored once: one

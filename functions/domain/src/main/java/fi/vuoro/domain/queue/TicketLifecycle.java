@@ -97,6 +97,14 @@ public final class TicketLifecycle {
     }
 
     /** A visitor who joined near the front was told so in the join reply: no "come back" SMS later. */
+    /**
+     * A new ticket as it is first written: one that joins with fewer than the site's threshold ahead is told so in
+     * the join reply, so it is marked as told and no "come back" SMS follows.
+     */
+    public Ticket joining(Site site, Ticket ticket, int ahead) {
+        return ahead < site.comeBackWhenAhead() ? ticket.toldToComeBack() : ticket;
+    }
+
     public TicketChange toldNearFrontOnJoining(Ticket ticket) {
         require(ticket, ticket.status() == TicketStatus.WAITING && !ticket.comeBackSent(), "needs no come-back notice");
         return new TicketChange(ticket, ticket.toldToComeBack(), List.of(), false, List.of());

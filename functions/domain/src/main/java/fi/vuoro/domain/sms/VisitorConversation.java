@@ -9,7 +9,9 @@ import fi.vuoro.domain.estimate.WaitRange;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
+import fi.vuoro.domain.queue.JoinWrites;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
+import fi.vuoro.domain.queue.NumberDraw;
 import fi.vuoro.domain.queue.QueueConflictException;
 import fi.vuoro.domain.queue.QueueEvent;
 import fi.vuoro.domain.queue.QueueEvents;
@@ -19,6 +21,7 @@ import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketChanges;
 import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.queue.TicketLifecycle;
+import fi.vuoro.domain.queue.TicketPosition;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.site.OpeningCalendar;
@@ -73,8 +76,8 @@ public final class VisitorConversation implements Conversation {
     }
 
     @Override
-    public String respond(SmsTurn visit) {
-        Optional<VisitorProfile> profile = visitors.find(visit.phoneHash(), visit.now());
+    public Reply respond(SmsTurn visit) {
+        Optional<VisitorProfile> profile = visit.known().profile();
         Optional<Language> stored = profile.flatMap(p -> catalogue.language(p.language()));
         ParsedCommand parsed = parser.parse(visit.body(), stored);
         Optional<Language> language = parsed.keywordLanguage().or(() -> stored);
@@ -86,7 +89,7 @@ public final class VisitorConversation implements Conversation {
             return join(visit, chosen, join.topic().flatMap(visit.site()::topicNamedIn));
         }
         if (stored.isPresent() && TopicMenu.awaited(profile, visit)) {
-            Optional<String> answered = answerTopicMenu(visit, command, stored.get());
+            Optional<Reply> answered = answerTopicMenu(visit, command, stored.get());
             if (answered.isPresent()) {
                 return answered.get();
             }
@@ -94,33 +97,33 @@ public final class VisitorConversation implements Conversation {
         if (command instanceof Command.MenuChoice choice) {
             return catalogue.menuChoice(choice.number())
                     .map(chosen -> join(visit, chosen, Optional.empty()))
-                    .orElseGet(texts::languageMenu);
+                    .orElseGet(() -> Reply.readOnly(texts.languageMenu()));
         }
         if (language.isEmpty()) {
-            return texts.languageMenu();
+            return Reply.readOnly(texts.languageMenu());
         }
         Language lang = language.get();
         if (command instanceof Command.Status) {
-            return queue.findLiveTicket(visit.phoneHash(), visit.site().id(), visit.now())
-                    .map(ticket -> status(visit, ticket, lang))
-                    .orElseGet(() -> texts.plain(lang, MessageKey.NOT_IN_QUEUE));
+            return Reply.readOnly(livePosition(visit)
+                    .map(position -> status(visit, position, lang))
+                    .orElseGet(() -> texts.plain(lang, MessageKey.NOT_IN_QUEUE)));
         }
         if (command instanceof Command.Leave) {
-            return leave(visit, lang);
+            return Reply.toRemember(leave(visit, lang));
         }
         if (command instanceof Command.Help) {
-            return texts.help(lang, visit.site());
+            return Reply.readOnly(texts.help(lang, visit.site()));
         }
         if (command instanceof Command.ChangeLanguage change) {
-            return change.language().map(newLanguage -> changeLanguage(visit, newLanguage,
-                            profile.flatMap(VisitorProfile::topicMenu)))
-                    .orElseGet(texts::languageMenu);
+            return change.language().map(newLanguage -> Reply.toRemember(changeLanguage(visit, newLanguage,
+                            profile.flatMap(VisitorProfile::topicMenu))))
+                    .orElseGet(() -> Reply.readOnly(texts.languageMenu()));
         }
         if (command instanceof Command.Erase) {
             erase(visit);
-            return texts.plain(lang, MessageKey.ERASED);
+            return Reply.toRemember(texts.plain(lang, MessageKey.ERASED));
         }
-        return texts.plain(lang, MessageKey.UNKNOWN);
+        return Reply.readOnly(texts.plain(lang, MessageKey.UNKNOWN));
     }
 
     /**
@@ -128,7 +131,7 @@ public final class VisitorConversation implements Conversation {
      * with that topic; any other number, and text that is no command, gets the menu again. A command (STATUS, LANG,
      * STOP ...) is answered as always: empty.
      */
-    private Optional<String> answerTopicMenu(SmsTurn visit, Command command, Language language) {
+    private Optional<Reply> answerTopicMenu(SmsTurn visit, Command command, Language language) {
         List<Topic> topics = visit.site().topics();
         if (command instanceof Command.MenuChoice choice) {
             return Optional.of(choice.number() <= topics.size()
@@ -143,31 +146,31 @@ public final class VisitorConversation implements Conversation {
     }
 
     /** Sends the site's topic menu and remembers, for the service day, that it awaits an answer. */
-    private String topicMenu(SmsTurn visit, Language language) {
+    private Reply topicMenu(SmsTurn visit, Language language) {
         remember(visit, language, Optional.of(
                 new VisitorProfile.TopicMenuSent(visit.site().id(), ServiceDay.of(visit.now()).date())));
         LOG.info("Topic menu sent at site {}", visit.site().id());
-        return texts.topicMenu(language, visit.site());
+        return Reply.toRemember(texts.topicMenu(language, visit.site()));
     }
 
     /**
      * Joins with the named topic; a site with one topic joins with it, a site with several asks which (the topic
      * menu) when none is named, a site with none joins without.
      */
-    private String join(SmsTurn visit, Language language, Optional<Topic> named) {
+    private Reply join(SmsTurn visit, Language language, Optional<Topic> named) {
         Site site = visit.site();
-        Optional<Ticket> live = queue.findLiveTicket(visit.phoneHash(), site.id(), visit.now());
+        Optional<TicketPosition> live = livePosition(visit);
         if (live.isPresent()) {
-            return status(visit, live.get(), language);
+            return Reply.readOnly(status(visit, live.get(), language));
         }
         ZonedDateTime localNow = visit.now().atZone(Site.ZONE);
         OpeningCalendar calendar = site.calendar();
         if (!calendar.isOpen(localNow)) {
             Optional<String> note = calendar.exceptionOn(localNow.toLocalDate())
                     .flatMap(exception -> exception.noteIn(language.code()));
-            return calendar.nextOpening(localNow)
+            return Reply.readOnly(calendar.nextOpening(localNow)
                     .map(opens -> texts.closed(language, site, opens, note))
-                    .orElseGet(() -> texts.closedWithoutHours(language, site, note));
+                    .orElseGet(() -> texts.closedWithoutHours(language, site, note)));
         }
         Optional<Topic> topic = named.or(() -> site.topics().size() == 1
                 ? Optional.of(site.topics().get(0)) : Optional.empty());
@@ -176,45 +179,58 @@ public final class VisitorConversation implements Conversation {
         }
         ServiceDay day = ServiceDay.of(visit.now());
         Instant expiresAt = day.expiresAt(site.retention());
-        int number = queue.nextTicketNumber(site.id(), day, expiresAt);
+        NumberDraw draw = queue.drawNumber(site.id(), day, expiresAt);
+        int number = draw.number();
+        int ahead = draw.waitingAhead();
         char letter = topic.map(Topic::letter).orElse(site.ticketLetter());
-        Ticket ticket = Ticket.joinedBySms(site.id(), day, number, TicketCode.of(letter, number),
+        Ticket ticket = lifecycle.joining(site, Ticket.joinedBySms(site.id(), day, number, TicketCode.of(letter, number),
                 language.code(), topic.map(Topic::word), !site.staffSpeak(language.code()), visit.phoneHash(),
-                phones.encrypt(visit.phoneNumber()), visit.now(), expiresAt);
+                phones.encrypt(visit.phoneNumber()), visit.now(), expiresAt), ahead);
+        String reply = texts.joined(language, site, ticket, ahead, estimate(site, ahead));
+        // The ticket, the visitor's language (nothing asked any more: a ticket answers the topic menu) and this
+        // reply, all or nothing: a redelivered message finds the reply and joins no second time.
+        JoinWrites with = new JoinWrites(new VisitorProfile(visit.phoneHash(), language.code()), expiresAt,
+                visit.messageId(), reply, visit.replyExpiresAt());
         try {
-            queue.createTicket(ticket);
+            queue.createTicket(ticket, Optional.of(with));
         } catch (LiveTicketExistsException raced) {
-            // The same visitor joined twice at the same moment: both get the ticket that won.
-            return queue.find(raced.existing(), visit.now())
-                    .map(existing -> status(visit, existing, language))
-                    .orElseGet(() -> texts.plain(language, MessageKey.TRY_AGAIN));
+            // The same visitor joined twice at the same moment: both get the ticket that won (a redelivery of the
+            // same message, the reply stored with it).
+            return queue.findWithPosition(raced.existing(), visit.now())
+                    .map(existing -> Reply.toRemember(status(visit, existing, language)))
+                    .orElseGet(() -> Reply.readOnly(texts.plain(language, MessageKey.TRY_AGAIN)));
         }
-        try {
-            rememberLanguage(visit, language);
-        } catch (RuntimeException e) {
-            // The ticket is issued and carries the language; only later replies without a keyword miss it.
-            LOG.warn("Could not remember the language of the visitor of ticket {}: {}", ticket.code(),
-                    e.getClass().getSimpleName());
-        }
-        int ahead = queue.countWaitingAhead(ticket.ref(), visit.now());
         LOG.info("Ticket {} issued at site {} with {} waiting ahead", ticket.code(), site.id(), ahead);
         events.publish(List.of(new QueueEvent.Joined(site, ticket, ahead, visit.now())));
-        return texts.joined(language, site, ticket, ahead, estimate(site, ahead));
+        return Reply.remembered(reply);
     }
 
-    private String status(SmsTurn visit, Ticket ticket, Language language) {
+    /** The visitor's live ticket at the site, with its position, as the turn's records point at it. */
+    private Optional<TicketPosition> livePosition(SmsTurn visit) {
+        return visit.known().liveTicket().flatMap(ref -> queue.findWithPosition(ref, visit.now()))
+                .filter(position -> position.ticket().status().isLive());
+    }
+
+    /** The visitor's live ticket at the site, as the turn's records point at it. */
+    private Optional<Ticket> liveTicket(SmsTurn visit) {
+        return visit.known().liveTicket().flatMap(ref -> queue.find(ref, visit.now()))
+                .filter(ticket -> ticket.status().isLive());
+    }
+
+    private String status(SmsTurn visit, TicketPosition position, Language language) {
+        Ticket ticket = position.ticket();
         if (ticket.status() == TicketStatus.CALLED) {
             return texts.called(language, ticket);
         }
         if (ticket.status() != TicketStatus.WAITING) {
             return texts.plain(language, MessageKey.NOT_IN_QUEUE);
         }
-        int ahead = queue.countWaitingAhead(ticket.ref(), visit.now());
+        int ahead = position.waitingAhead();
         return texts.waiting(language, ticket, ahead, estimate(visit.site(), ahead));
     }
 
     private String leave(SmsTurn visit, Language language) {
-        Optional<Ticket> live = queue.findLiveTicket(visit.phoneHash(), visit.site().id(), visit.now());
+        Optional<Ticket> live = liveTicket(visit);
         if (live.isEmpty()) {
             return texts.plain(language, MessageKey.NOT_IN_QUEUE);
         }
@@ -231,7 +247,7 @@ public final class VisitorConversation implements Conversation {
     private String changeLanguage(SmsTurn visit, Language language,
                                   Optional<VisitorProfile.TopicMenuSent> topicMenu) {
         remember(visit, language, topicMenu);
-        queue.findLiveTicket(visit.phoneHash(), visit.site().id(), visit.now()).ifPresent(ticket -> {
+        liveTicket(visit).ifPresent(ticket -> {
             try {
                 changes.apply(ticket, visit.now(),
                         t -> lifecycle.changeLanguage(visit.site(), t, language.code(), visit.now()));
@@ -260,11 +276,6 @@ public final class VisitorConversation implements Conversation {
         }
         queue.forgetVisitor(visit.phoneHash());
         LOG.info("Visitor data erased on request at site {}", visit.site().id());
-    }
-
-    /** Remembers the language, and that nothing is asked any more: a ticket answers the topic menu. */
-    private void rememberLanguage(SmsTurn visit, Language language) {
-        remember(visit, language, Optional.empty());
     }
 
     /** The profile lives as long as the visitor's service day and its retention, like their ticket. */

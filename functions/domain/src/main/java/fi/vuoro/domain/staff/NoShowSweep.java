@@ -1,5 +1,6 @@
 package fi.vuoro.domain.staff;
 
+import fi.vuoro.domain.queue.QueueDay;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
@@ -45,7 +46,9 @@ public final class NoShowSweep {
         for (Site site : sites.all()) {
             java.util.List<Ticket> tickets;
             try {
-                tickets = queue.day(site.id(), ServiceDay.of(now), now).tickets();
+                QueueDay day = queue.day(site.id(), ServiceDay.of(now), now);
+                tickets = day.tickets();
+                correctWaiting(site, day, now);
             } catch (RuntimeException e) {
                 failed++;
                 LOG.error("No-show sweep could not read the queue of site {}; it is swept next run: {}", site.id(),
@@ -70,5 +73,17 @@ public final class NoShowSweep {
             }
         }
         return new Result(marked, failed);
+    }
+
+    /**
+     * Sets the day's count of waiting right when a join stopped between its draw and its ticket (it counted a ticket
+     * that never came), only if the count did not move since the day was read.
+     */
+    private void correctWaiting(Site site, QueueDay day, Instant now) {
+        day.tally().ifPresent(tally -> tally.correction(day.waiting().size(), now).ifPresent(waiting -> {
+            if (queue.correctWaiting(site.id(), ServiceDay.of(now), tally, waiting)) {
+                LOG.warn("Count of waiting at site {} corrected from {} to {}", site.id(), tally.waiting(), waiting);
+            }
+        }));
     }
 }

@@ -3,6 +3,7 @@ package fi.vuoro.domain.staff;
 import fi.vuoro.domain.audit.Audit;
 import fi.vuoro.domain.audit.AuditAction;
 import fi.vuoro.domain.queue.Desk;
+import fi.vuoro.domain.queue.NumberDraw;
 import fi.vuoro.domain.queue.QueueConflictException;
 import fi.vuoro.domain.queue.QueueEvent;
 import fi.vuoro.domain.queue.QueueEvents;
@@ -152,12 +153,13 @@ public final class StaffQueueService {
         Instant now = clock.instant();
         ServiceDay day = ServiceDay.of(now);
         Instant expiresAt = day.expiresAt(site.retention());
-        int number = queue.nextTicketNumber(siteId, day, expiresAt);
+        NumberDraw draw = queue.drawNumber(siteId, day, expiresAt);
+        int number = draw.number();
         Ticket ticket = Ticket.walkIn(siteId, day, number, TicketCode.of(site.ticketLetterFor(cleanTopic), number), cleanName,
                 languageCode, cleanTopic, !site.staffSpeak(languageCode), now, expiresAt);
         queue.createWalkIn(ticket);
         LOG.info("Walk-in ticket {} added at site {}", ticket.code(), siteId);
-        events.publish(List.of(new QueueEvent.Joined(site, ticket, queue.countWaitingAhead(ticket.ref(), now), now)));
+        events.publish(List.of(new QueueEvent.Joined(site, ticket, draw.waitingAhead(), now)));
         // Never the walk-in's name: the language and topic are enough to tell the ticket apart.
         audit.ticket(staff, AuditAction.WALK_IN, ticket, "language " + languageCode
                 + cleanTopic.map(t -> ", topic " + t).orElse(""), now);

@@ -28,6 +28,7 @@ public final class InterpreterWorld {
         queue.listeners.add(new InterpreterQueueListener(service));
         queue.readiness.add(new InterpreterReadiness(service));
         queue.routings.add(new InterpreterRouting(interpreters, service, QueueWorld.CATALOGUE));
+        queue.interpreterIds = hash -> interpreters.findByPhoneHash(hash).map(Interpreter::id);
         queue.start();
         desk = new InterpreterDesk(queue.directory, queue.queue, service, queue.clock, queue.audit);
     }

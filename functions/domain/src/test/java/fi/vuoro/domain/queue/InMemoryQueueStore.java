@@ -1,8 +1,10 @@
 package fi.vuoro.domain.queue;
 
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.sms.ReplyLog;
 import fi.vuoro.domain.visitor.VisitorProfile;
 import fi.vuoro.domain.visitor.VisitorStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +18,8 @@ import java.util.Optional;
  * The queue in memory, under the same rules as the DynamoDB store (it passes the same {@link QueueStoreContract}):
  * a change is written only onto the version it was decided on, an owed SMS is stored once, a live slot is freed
  * only while it points at the ticket, expired items are invisible. Like the table, it also keeps the visitors'
- * profiles, and forgetting a visitor forgets everything under their hash. Thread-safe. For unit tests.
+ * profiles and the replies to inbound messages, and forgetting a visitor forgets everything under their hash.
+ * Thread-safe. For unit tests.
  */
 public final class InMemoryQueueStore implements QueueStore, VisitorStore {
 
@@ -24,6 +27,20 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     }
 
     private final Map<String, Integer> counters = new HashMap<>();
+    /** The count of waiting kept per day, moved as the DynamoDB store moves it. */
+    private final Map<String, Integer> waiting = new HashMap<>();
+    private final Map<String, Instant> lastDraws = new HashMap<>();
+    private final Map<String, String> replies = new HashMap<>();
+    private final Clock clock;
+
+    public InMemoryQueueStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** {@code clock} dates the draws, as the DynamoDB store's does. */
+    public InMemoryQueueStore(Clock clock) {
+        this.clock = clock;
+    }
     private final Map<TicketRef, Ticket> tickets = new HashMap<>();
     private final Map<Slot, TicketRef> liveSlots = new HashMap<>();
     private final Map<String, List<TicketRef>> history = new HashMap<>();
@@ -32,18 +49,25 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     private final Map<String, VisitorProfile> profiles = new HashMap<>();
 
     @Override
-    public synchronized int nextTicketNumber(String siteId, ServiceDay day, Instant expiresAt) {
-        return counters.merge(siteId + "#" + day.date(), 1, Integer::sum);
+    public synchronized NumberDraw drawNumber(String siteId, ServiceDay day, Instant expiresAt) {
+        String key = siteId + "#" + day.date();
+        lastDraws.put(key, clock.instant());
+        return new NumberDraw(counters.merge(key, 1, Integer::sum), waiting.merge(key, 1, Integer::sum) - 1);
     }
 
     @Override
-    public synchronized void createTicket(Ticket ticket) {
+    public synchronized void createTicket(Ticket ticket, Optional<JoinWrites> with) {
         String hash = ticket.phoneHash().orElseThrow();
         Slot slot = new Slot(hash, ticket.siteId());
         TicketRef existing = liveSlots.get(slot);
         if (existing != null && existing.day().equals(ticket.day())) {
+            waiting.merge(ticket.siteId() + "#" + ticket.day().date(), -1, Integer::sum);
             throw new LiveTicketExistsException(existing);
         }
+        with.ifPresent(writes -> {
+            profiles.put(writes.profile().phoneHash(), writes.profile());
+            replies.putIfAbsent(writes.messageId(), writes.reply());
+        });
         if (tickets.containsKey(ticket.ref())) {
             throw new IllegalStateException("Ticket " + ticket.ref() + " exists");
         }
@@ -82,11 +106,36 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     }
 
     @Override
+    public synchronized Optional<TicketPosition> findWithPosition(TicketRef ref, Instant now) {
+        return find(ref, now).map(ticket -> new TicketPosition(ticket, countWaitingAhead(ref, now)));
+    }
+
+    @Override
     public synchronized QueueDay day(String siteId, ServiceDay day, Instant now) {
+        String key = siteId + "#" + day.date();
         List<Ticket> ofDay = tickets.values().stream()
                 .filter(t -> t.siteId().equals(siteId) && t.day().equals(day) && t.expiresAt().isAfter(now))
                 .sorted(Comparator.comparingInt(Ticket::number)).toList();
-        return new QueueDay(ofDay, List.copyOf(desks.getOrDefault(siteId + "#" + day.date(), Map.of()).values()));
+        Optional<WaitingTally> tally = counters.containsKey(key)
+                ? Optional.of(new WaitingTally(waiting.getOrDefault(key, 0), counters.get(key),
+                        Optional.ofNullable(lastDraws.get(key))))
+                : Optional.empty();
+        return new QueueDay(ofDay, List.copyOf(desks.getOrDefault(key, Map.of()).values()), tally);
+    }
+
+    @Override
+    public synchronized boolean correctWaiting(String siteId, ServiceDay day, WaitingTally read, int count) {
+        String key = siteId + "#" + day.date();
+        if (waiting.getOrDefault(key, 0) != read.waiting() || counters.getOrDefault(key, 0) != read.drawn()) {
+            return false;
+        }
+        waiting.put(key, count);
+        return true;
+    }
+
+    /** The count of waiting kept for the day. */
+    public synchronized int waitingCount(String siteId, ServiceDay day) {
+        return waiting.getOrDefault(siteId + "#" + day.date(), 0);
     }
 
     @Override
@@ -96,6 +145,9 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
             return false;
         }
         tickets.put(stored.ref(), change.after().nextVersion());
+        int moved = (change.after().status() == TicketStatus.WAITING ? 1 : 0)
+                - (stored.status() == TicketStatus.WAITING ? 1 : 0);
+        waiting.merge(stored.siteId() + "#" + stored.day().date(), moved, Integer::sum);
         change.owed().forEach(sms -> outbox.putIfAbsent(sms.id(), sms));
         if (change.freesLiveSlot()) {
             change.before().phoneHash().ifPresent(hash ->
@@ -129,6 +181,30 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
         history.remove(phoneHash);
         liveSlots.keySet().removeIf(slot -> slot.phoneHash().equals(phoneHash));
         profiles.remove(phoneHash);
+    }
+
+    /** The reply log's view of the store (which keeps the replies a join writes with its ticket, as the table does). */
+    public ReplyLog replyLog() {
+        return new ReplyLog() {
+            @Override
+            public Optional<String> find(String messageId, Instant now) {
+                synchronized (InMemoryQueueStore.this) {
+                    return Optional.ofNullable(replies.get(messageId));
+                }
+            }
+
+            @Override
+            public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
+                synchronized (InMemoryQueueStore.this) {
+                    return replies.computeIfAbsent(messageId, unused -> reply);
+                }
+            }
+        };
+    }
+
+    /** Where the visitor's live slot at the site points, if anywhere. */
+    public synchronized Optional<TicketRef> liveSlot(String phoneHash, String siteId) {
+        return Optional.ofNullable(liveSlots.get(new Slot(phoneHash, siteId)));
     }
 
     @Override

@@ -58,6 +58,17 @@ public abstract class QueueStoreContract {
                 phoneHash, "v1:cipher", NOW, EXPIRES);
     }
 
+    /** Four visitors join, one after another. */
+    private List<Ticket> fourWaiting(String phonePrefix) {
+        List<Ticket> tickets = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            Ticket ticket = waitingTicket(phonePrefix + i);
+            queue.createTicket(ticket);
+            tickets.add(ticket);
+        }
+        return tickets;
+    }
+
     private Ticket stored(Ticket ticket) {
         return queue.find(ticket.ref(), NOW).orElseThrow();
     }
@@ -92,16 +103,155 @@ public abstract class QueueStoreContract {
 
     @Test
     void countWaitingAhead_shouldCountOnlyWaitingUnexpiredTicketsBefore() {
-        Ticket one = waitingTicket("h1");
-        Ticket two = waitingTicket("h2");
-        Ticket three = waitingTicket("h3");
-        Ticket four = waitingTicket("h4");
-        List.of(one, two, three, four).forEach(queue::createTicket);
+        List<Ticket> tickets = fourWaiting("h");
+        Ticket one = tickets.get(0);
+        Ticket two = tickets.get(1);
+        Ticket four = tickets.get(3);
         assertEquals(0, queue.countWaitingAhead(one.ref(), NOW));
         assertEquals(3, queue.countWaitingAhead(four.ref(), NOW));
         assertTrue(queue.apply(lifecycle.leave(site, two, NOW)));
         assertEquals(2, queue.countWaitingAhead(four.ref(), NOW));
         assertEquals(0, queue.countWaitingAhead(four.ref(), EXPIRES.plusSeconds(1)), "expired tickets do not count");
+    }
+
+    @Test
+    void drawNumber_shouldTellHowManyWaitAhead_countingTheDrawnBeforeIt_andNotThoseThatLeftWaiting() {
+        Ticket one = waitingTicket("w1");
+        queue.createTicket(one);
+        Ticket two = waitingTicket("w2");
+        queue.createTicket(two);
+        assertTrue(queue.apply(lifecycle.call(site, one, "1", NOW)));
+
+        NumberDraw third = queue.drawNumber(siteId, TODAY, EXPIRES);
+
+        assertEquals(3, third.number());
+        assertEquals(1, third.waitingAhead(), "ticket 2 waits; ticket 1 was called");
+        assertEquals(0, queue.drawNumber(siteId, new ServiceDay(TODAY.date().plusDays(1)), EXPIRES).waitingAhead());
+    }
+
+    @Test
+    void createTicket_shouldGiveBackTheDrawnPlace_whenTheVisitorAlreadyHoldsALiveTicket() {
+        queue.createTicket(waitingTicket("w-dup"));
+        Ticket second = waitingTicket("w-dup");
+
+        assertThrows(LiveTicketExistsException.class, () -> queue.createTicket(second));
+
+        assertEquals(1, queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting());
+        assertEquals(1, queue.drawNumber(siteId, TODAY, EXPIRES).waitingAhead());
+    }
+
+    @Test
+    void findWithPosition_shouldGiveTheTicket_andTheWaitingAheadOfIt() {
+        List<Ticket> tickets = fourWaiting("p");
+        assertTrue(queue.apply(lifecycle.leave(site, tickets.get(1), NOW)));
+
+        TicketPosition position = queue.findWithPosition(tickets.get(3).ref(), NOW).orElseThrow();
+
+        assertEquals(tickets.get(3).ref(), position.ticket().ref());
+        assertEquals(2, position.waitingAhead(), "tickets 1 and 3 wait; 2 left");
+        assertEquals(0, queue.findWithPosition(tickets.get(0).ref(), NOW).orElseThrow().waitingAhead());
+        assertTrue(queue.findWithPosition(new TicketRef(siteId, TODAY, 99), NOW).isEmpty());
+        assertTrue(queue.findWithPosition(tickets.get(3).ref(), EXPIRES.plusSeconds(1)).isEmpty(),
+                "expired tickets are gone");
+    }
+
+    @Test
+    void correctWaiting_shouldSetTheCount_onlyWhileNothingMovedSinceItWasRead() {
+        queue.createTicket(waitingTicket("c1"));
+        queue.drawNumber(siteId, TODAY, EXPIRES); // a join that stopped before writing its ticket
+        WaitingTally read = queue.day(siteId, TODAY, NOW).tally().orElseThrow();
+        assertEquals(2, read.waiting());
+        assertEquals(2, read.drawn());
+
+        Ticket later = waitingTicket("c2");
+        queue.createTicket(later);
+        assertFalse(queue.correctWaiting(siteId, TODAY, read, 1), "a ticket was drawn since: the count stays");
+
+        WaitingTally again = queue.day(siteId, TODAY, NOW).tally().orElseThrow();
+        assertTrue(queue.correctWaiting(siteId, TODAY, again, 2));
+        assertEquals(2, queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting());
+        assertEquals(2, queue.drawNumber(siteId, TODAY, EXPIRES).waitingAhead());
+    }
+
+    /**
+     * Visitors join (some twice at once from the same phone), staff add walk-ins, call, mark no-show, requeue, and
+     * visitors leave, all at once from several threads: the count of waiting the store keeps stays the number of
+     * WAITING tickets, and every join was told the true count of those drawn before it.
+     */
+    @Test
+    void waitingCount_shouldStayTheNumberOfWaitingTickets_acrossConcurrentJoinsWalkInsLeavesCallsNoShowsAndRequeues()
+            throws Exception {
+        TicketChanges changes = new TicketChanges(queue, new QueueEvents(List.of()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<Void>> visits = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                int visitor = i;
+                visits.add(() -> {
+                    Optional<Ticket> ticket = join("v" + visitor);
+                    if (visitor % 4 == 0) {
+                        join("v" + visitor); // a second JONO at once: the same ticket, no second place
+                    }
+                    if (visitor % 5 == 0) {
+                        NumberDraw draw = queue.drawNumber(siteId, TODAY, EXPIRES);
+                        queue.createWalkIn(Ticket.walkIn(siteId, TODAY, draw.number(),
+                                TicketCode.of('A', draw.number()), "W" + visitor, "fi", Optional.empty(), false, NOW,
+                                EXPIRES));
+                    }
+                    if (ticket.isEmpty()) {
+                        return null;
+                    }
+                    switch (visitor % 6) {
+                        case 0 -> change(changes, ticket.get(), t -> lifecycle.leave(site, t, NOW));
+                        case 1 -> change(changes, ticket.get(), t -> lifecycle.call(site, t, "1", NOW))
+                                .ifPresent(called -> change(changes, called, t -> lifecycle.noShow(site, t, NOW)));
+                        case 2 -> change(changes, ticket.get(), t -> lifecycle.call(site, t, "2", NOW))
+                                .ifPresent(called -> change(changes, called, t -> lifecycle.requeue(site, t, NOW)));
+                        case 3 -> change(changes, ticket.get(), t -> lifecycle.call(site, t, "3", NOW))
+                                .flatMap(called -> change(changes, called, t -> lifecycle.noShow(site, t, NOW)))
+                                .ifPresent(missed -> change(changes, missed, t -> lifecycle.requeue(site, t, NOW)));
+                        case 4 -> change(changes, ticket.get(), t -> lifecycle.call(site, t, "4", NOW))
+                                .ifPresent(called -> change(changes, called, t -> lifecycle.serve(site, t, NOW)));
+                        default -> {
+                            // two desks call the same visitor at once: one call lands
+                            pool.submit(() -> change(changes, ticket.get(), t -> lifecycle.call(site, t, "5", NOW)));
+                            change(changes, ticket.get(), t -> lifecycle.call(site, t, "6", NOW));
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (java.util.concurrent.Future<Void> done : pool.invokeAll(visits)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        QueueDay day = queue.day(siteId, TODAY, NOW);
+        assertEquals(day.waiting().size(), day.tally().orElseThrow().waiting(), day.tickets().toString());
+        assertEquals(day.waiting().size(), queue.drawNumber(siteId, TODAY, EXPIRES).waitingAhead());
+    }
+
+    private Optional<Ticket> join(String phoneHash) {
+        NumberDraw draw = queue.drawNumber(siteId, TODAY, EXPIRES);
+        Ticket ticket = Ticket.joinedBySms(siteId, TODAY, draw.number(), TicketCode.of('A', draw.number()), "fi",
+                Optional.empty(), false, phoneHash, "v1:cipher", NOW, EXPIRES);
+        try {
+            queue.createTicket(ticket);
+            return Optional.of(ticket);
+        } catch (LiveTicketExistsException raced) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Ticket> change(TicketChanges changes, Ticket ticket,
+                                           java.util.function.Function<Ticket, TicketChange> decide) {
+        try {
+            return Optional.of(changes.apply(ticket, NOW, decide));
+        } catch (QueueConflictException refused) {
+            return Optional.empty();
+        }
     }
 
     @Test

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
+import fi.vuoro.domain.site.OpeningHours;
+import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class InboundSmsRouterTest {
@@ -45,9 +49,35 @@ class InboundSmsRouterTest {
         });
     }
 
+    private static final Site SITE = new Site("router", "Router Site", "+358500000001", OpeningHours.always(),
+            Set.of("fi"), Duration.ofMinutes(15), 1, 'A', Set.of());
+
+    /** Numbers hashed in the clear: enough to find the sender's records. */
+    private static final PhoneProtector PHONES = new PhoneProtector() {
+        @Override
+        public String hash(String e164Number) {
+            return "hash:" + e164Number;
+        }
+
+        @Override
+        public String encrypt(String e164Number) {
+            throw new IllegalStateException("nothing is encrypted here");
+        }
+
+        @Override
+        public String decrypt(String cipherText) {
+            throw new IllegalStateException("nothing is decrypted here");
+        }
+    };
+
     private static InboundSmsRouter service(SiteDirectory sites, ReplyLog replies) {
-        return new InboundSmsRouter(sites, replies, unreachable(PhoneProtector.class), List.of(),
-                unreachable(Conversation.class), CATALOGUE,
+        return service(sites, replies, unreachable(Conversation.class));
+    }
+
+    private static InboundSmsRouter service(SiteDirectory sites, ReplyLog replies, Conversation visitors) {
+        SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
+                replies.find(messageId, now), Optional.empty(), Optional.empty(), Optional.empty());
+        return new InboundSmsRouter(sites, records, replies, PHONES, List.of(), visitors, CATALOGUE,
                 Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -61,17 +91,17 @@ class InboundSmsRouterTest {
     }
 
     @Test
-    void handle_shouldRepeatTheStoredReply_forARedeliveredMessage_withoutTouchingAnythingElse() {
+    void handle_shouldRepeatTheStoredReply_forARedeliveredMessage_withoutTouchingTheConversation() {
         MemoryReplyLog replies = new MemoryReplyLog();
         replies.saveIfAbsent("SM2", "the first answer", Instant.MAX);
-        String reply = service(unreachable(SiteDirectory.class), replies)
+        String reply = service(sites(SITE), replies)
                 .handle(new InboundSms("SM2", "+358401234567", "+358500000001", "JONO"));
         assertEquals("the first answer", reply);
     }
 
     @Test
     void handle_shouldAskToTryAgain_whenEvenTheReplyLogCannotBeRead() {
-        String reply = service(unreachable(SiteDirectory.class), unreachable(ReplyLog.class))
+        String reply = service(sites(SITE), unreachable(ReplyLog.class))
                 .handle(new InboundSms("SM5", "+358401234567", "+358500000001", "JONO"));
         assertEquals(CATALOGUE.render(CATALOGUE.fallbackLanguage(), MessageKey.TRY_AGAIN, Map.of()), reply);
     }
@@ -89,9 +119,51 @@ class InboundSmsRouterTest {
                 throw new IllegalStateException("store unreachable");
             }
         };
-        String reply = service(noSites(), forgetful)
-                .handle(new InboundSms("SM6", "+358401234567", "+358500009999", "JOIN"));
-        assertEquals(CATALOGUE.render(CATALOGUE.fallbackLanguage(), MessageKey.NUMBER_NOT_IN_USE, Map.of()), reply);
+        String reply = service(sites(SITE), forgetful, turn -> Reply.toRemember("you left the queue"))
+                .handle(new InboundSms("SM6", "+358401234567", "+358500000001", "LEAVE"));
+        assertEquals("you left the queue", reply);
+    }
+
+    @Test
+    void handle_shouldRememberOnlyReplies_ofMessagesThatChangedSomething_andNotThoseStoredWithTheirChange() {
+        MemoryReplyLog replies = new MemoryReplyLog();
+        service(sites(SITE), replies, turn -> Reply.toRemember("left"))
+                .handle(new InboundSms("SM7", "+358401234567", "+358500000001", "LEAVE"));
+        service(sites(SITE), replies, turn -> Reply.readOnly("3 ahead"))
+                .handle(new InboundSms("SM8", "+358401234567", "+358500000001", "STATUS"));
+        service(sites(SITE), replies, turn -> Reply.remembered("ticket A1"))
+                .handle(new InboundSms("SM9", "+358401234567", "+358500000001", "JONO"));
+        assertEquals(Map.of("SM7", "left"), replies.replies);
+    }
+
+    @Test
+    void handle_shouldGiveTheReplyRememberedFirst_whenAParallelDeliveryAnsweredBefore() {
+        MemoryReplyLog replies = new MemoryReplyLog();
+        Conversation answeredMeanwhile = turn -> {
+            replies.saveIfAbsent(turn.messageId(), "the first delivery's answer", Instant.MAX);
+            return Reply.toRemember("the second delivery's answer");
+        };
+        assertEquals("the first delivery's answer", service(sites(SITE), replies, answeredMeanwhile)
+                .handle(new InboundSms("SM10", "+358401234567", "+358500000001", "LEAVE")));
+    }
+
+    private static SiteDirectory sites(Site site) {
+        return new SiteDirectory() {
+            @Override
+            public Optional<Site> findByNumber(String e164Number) {
+                return Optional.of(site).filter(s -> s.smsNumber().equals(e164Number));
+            }
+
+            @Override
+            public Optional<Site> findById(String siteId) {
+                return Optional.of(site).filter(s -> s.id().equals(siteId));
+            }
+
+            @Override
+            public List<Site> all() {
+                return List.of(site);
+            }
+        };
     }
 
     @Test

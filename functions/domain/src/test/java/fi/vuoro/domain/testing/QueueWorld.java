@@ -8,12 +8,15 @@ import fi.vuoro.domain.queue.InMemoryQueueStore;
 import fi.vuoro.domain.queue.QueueEvent;
 import fi.vuoro.domain.queue.QueueEvents;
 import fi.vuoro.domain.queue.QueueListener;
+import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.TicketLifecycle;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.sms.InboundSms;
 import fi.vuoro.domain.sms.InboundSmsRouter;
 import fi.vuoro.domain.sms.ReplyLog;
+import fi.vuoro.domain.sms.SenderRecords;
+import fi.vuoro.domain.sms.SenderRecordsSource;
 import fi.vuoro.domain.sms.SenderRouting;
 import fi.vuoro.domain.sms.VisitorConversation;
 import fi.vuoro.domain.staff.CallOrder;
@@ -34,6 +37,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The queue's whole domain wired on in-memory stores, with a clock that moves only when told: visitors text, staff
@@ -45,7 +49,7 @@ public final class QueueWorld {
     public static final MessageCatalogue CATALOGUE = MessageCatalogue.loadDefault();
 
     public final ManualClock clock;
-    public final InMemoryQueueStore queue = new InMemoryQueueStore();
+    public final InMemoryQueueStore queue;
     public final PhoneProtector phones = new TestPhones();
     public final Map<String, Site> sites = new ConcurrentHashMap<>();
     public final List<QueueEvent> heard = new CopyOnWriteArrayList<>();
@@ -71,7 +75,8 @@ public final class QueueWorld {
             return List.copyOf(sites.values());
         }
     };
-    private final Map<String, String> replies = new ConcurrentHashMap<>();
+    /** The interpreter a number's hash belongs to: interpreter matching sets it when it registers its routing. */
+    public Function<String, Optional<String>> interpreterIds = hash -> Optional.empty();
 
     public QueueEvents events;
     public StaffQueueService staff;
@@ -82,6 +87,7 @@ public final class QueueWorld {
 
     public QueueWorld(Instant start) {
         this.clock = new ManualClock(start);
+        this.queue = new InMemoryQueueStore(clock);
         this.audit = new Audit(auditTrail, clock);
         ServiceLog log = (siteId, took, at) -> serviceTimes.add(took);
         listeners.add(heard::add);
@@ -101,18 +107,12 @@ public final class QueueWorld {
                 new CallOrder(readiness), clock, audit);
         visitorConversation = new VisitorConversation(directory, queue, queue, phones, siteId -> ServiceHistory.NONE,
                 lifecycle, events, CATALOGUE);
-        ReplyLog replyLog = new ReplyLog() {
-            @Override
-            public Optional<String> find(String messageId, Instant now) {
-                return Optional.ofNullable(replies.get(messageId));
-            }
-
-            @Override
-            public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
-                return replies.computeIfAbsent(messageId, unused -> reply);
-            }
-        };
-        router = new InboundSmsRouter(directory, replyLog, phones, routings, visitorConversation, CATALOGUE, clock);
+        ReplyLog replyLog = queue.replyLog();
+        SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
+                replyLog.find(messageId, now), interpreterIds.apply(phoneHash), queue.find(phoneHash, now),
+                siteId.flatMap(id -> queue.liveSlot(phoneHash, id)).filter(ref -> ref.day().equals(ServiceDay.of(now))));
+        router = new InboundSmsRouter(directory, records, replyLog, phones, routings, visitorConversation, CATALOGUE,
+                clock);
         return this;
     }
 

@@ -4,17 +4,22 @@ import static fi.vuoro.platform.dynamodb.Keys.key;
 
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.queue.Desk;
+import fi.vuoro.domain.queue.JoinWrites;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
+import fi.vuoro.domain.queue.NumberDraw;
 import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.queue.QueueDay;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketChange;
+import fi.vuoro.domain.queue.TicketPosition;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
+import fi.vuoro.domain.queue.WaitingTally;
 import fi.vuoro.domain.staff.QueueSms;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Tickets in DynamoDB: one partition per site and service day, plus per-visitor pointers. It writes what the
@@ -51,38 +57,57 @@ public final class DynamoQueueStore implements QueueStore {
             "ProvisionedThroughputExceeded", "RequestLimitExceeded");
     private static final int LIVE_POINTER_INDEX = 1;
     private static final int ATTEMPTS = 4;
+    /** The day's count of WAITING tickets, on its COUNTER item; every write that moves a ticket into or out of WAITING moves it. */
+    static final String WAITING = "waiting";
+    static final String NEXT_NUMBER = "nextNumber";
+    static final String LAST_DRAW_AT = "lastDrawAt";
     /** The ticket attribute naming the last write of it, so that a write can recognise itself. */
     static final String CHANGE = "change";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Clock clock;
 
     public DynamoQueueStore(DynamoDbClient dynamo, TableName table) {
+        this(dynamo, table, Clock.systemUTC());
+    }
+
+    /** {@code clock} dates the draws, which the no-show sweep's correction of the waiting count waits out. */
+    public DynamoQueueStore(DynamoDbClient dynamo, TableName table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table.value();
+        this.clock = clock;
     }
 
     @Override
-    public int nextTicketNumber(String siteId, ServiceDay day, Instant expiresAt) {
-        // ADD is atomic: concurrent joins each get their own number, in order. A join that loses a race for
-        // the same visitor leaves its number unused, which is harmless: positions are counted, not derived.
+    public NumberDraw drawNumber(String siteId, ServiceDay day, Instant expiresAt) {
+        // ADD is atomic: concurrent joins each get their own number, in order, and count themselves among the
+        // waiting in the same step, so each sees those drawn before it. A join that loses a race for the same
+        // visitor leaves its number unused (harmless: positions are counted, not derived) and gives its place back.
         Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                 .key(key(Keys.day(siteId, day), Keys.COUNTER))
-                .updateExpression("ADD nextNumber :one SET expiresAt = :expires")
+                .updateExpression("ADD #next :one, #waiting :one SET expiresAt = :expires, #drawn = :now")
+                .expressionAttributeNames(Map.of("#next", NEXT_NUMBER, "#waiting", WAITING, "#drawn", LAST_DRAW_AT))
                 .expressionAttributeValues(Map.of(
                         ":one", AttributeValue.fromN("1"),
-                        ":expires", Attributes.epochSeconds(expiresAt)))
+                        ":expires", Attributes.epochSeconds(expiresAt),
+                        ":now", Attributes.epochMillis(clock.instant())))
                 .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-        return (int) Attributes.number(updated, "nextNumber");
+        return new NumberDraw((int) Attributes.number(updated, NEXT_NUMBER),
+                (int) Attributes.number(updated, WAITING) - 1);
     }
 
+    /**
+     * Writes the ticket, the visitor's live pointer and history ref and what the join writes besides (the profile, and
+     * the reply to the message, once), in one transaction. A ticket refused gives back the place its draw took.
+     */
     @Override
-    public void createTicket(Ticket ticket) {
+    public void createTicket(Ticket ticket, Optional<JoinWrites> with) {
         TicketRef ref = ticket.ref();
         String phoneKey = Keys.phone(ticket.phoneHash().orElseThrow());
         Map<String, AttributeValue> pointer = pointerItem(phoneKey, Keys.live(ticket.siteId()), ticket);
         Map<String, AttributeValue> history = pointerItem(phoneKey, Keys.ticketRef(ref), ticket);
-        List<TransactWriteItem> writes = List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table)
                         .item(TicketItems.toItem(ticket))
                         .conditionExpression("attribute_not_exists(PK)").build()).build(),
@@ -92,7 +117,13 @@ public final class DynamoQueueStore implements QueueStore {
                         .expressionAttributeNames(Map.of("#day", "day"))
                         .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(ref.day().date().toString())))
                         .build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(history).build()).build());
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(history).build()).build()));
+        with.ifPresent(also -> {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(DynamoVisitorStore.profileItem(also.profile(), also.profileExpiresAt())).build()).build());
+            writes.add(TransactWriteItem.builder().put(DynamoReplyLog.putIfAbsent(table, also.messageId(),
+                    also.reply(), also.replyExpiresAt())).build());
+        });
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -101,20 +132,49 @@ public final class DynamoQueueStore implements QueueStore {
                 if (failedOnCondition(cancelled, LIVE_POINTER_INDEX)) {
                     Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table)
                             .key(key(phoneKey, Keys.live(ticket.siteId()))).consistentRead(true)).item();
+                    if (ref.equals(refOf(existing))) {
+                        // An earlier attempt of this very write landed (its answer was lost and the SDK sent it
+                        // again): the ticket is created, and its place stays counted.
+                        return;
+                    }
+                    giveBackDraw(ref, ticket.expiresAt());
                     throw new LiveTicketExistsException(refOf(existing));
                 }
                 if (!worthRetrying(cancelled)) {
+                    giveBackDraw(ref, ticket.expiresAt());
                     throw cancelled;
                 }
-                pauseBefore(attempt + 1, "join");
+                try {
+                    pauseBefore(attempt + 1, "join");
+                } catch (QueueBusyException busy) {
+                    giveBackDraw(ref, ticket.expiresAt());
+                    throw busy;
+                }
             }
         }
     }
 
     @Override
     public void createWalkIn(Ticket ticket) {
-        dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(ticket))
-                .conditionExpression("attribute_not_exists(PK)"));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(ticket))
+                    .conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException taken) {
+            giveBackDraw(ticket.ref(), ticket.expiresAt());
+            throw taken;
+        }
+    }
+
+    /**
+     * A drawn number whose ticket was certainly not written (its write was refused) leaves the waiting. One whose
+     * outcome is unknown (no answer) is left counted; the no-show sweep's correction finds it.
+     */
+    private void giveBackDraw(TicketRef ref, Instant expiresAt) {
+        Update giveBack = countWaiting(ref, -1, expiresAt).build();
+        dynamo.updateItem(b -> b.tableName(giveBack.tableName()).key(giveBack.key())
+                .updateExpression(giveBack.updateExpression())
+                .expressionAttributeNames(giveBack.expressionAttributeNames())
+                .expressionAttributeValues(giveBack.expressionAttributeValues()));
     }
 
     @Override
@@ -163,10 +223,43 @@ public final class DynamoQueueStore implements QueueStore {
         return count;
     }
 
+    /**
+     * One strongly consistent Query of the day's tickets up to this one: the ticket itself is the last item, and the
+     * WAITING ones before it are counted (a filter leaves the others out of the answer, though DynamoDB reads them).
+     */
+    @Override
+    public Optional<TicketPosition> findWithPosition(TicketRef ref, Instant now) {
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :day AND SK BETWEEN :first AND :mine")
+                .filterExpression("#status = :waiting OR #number = :number")
+                .expressionAttributeNames(Map.of("#status", TicketItems.STATUS, "#number", "number"))
+                .expressionAttributeValues(Map.of(
+                        ":day", AttributeValue.fromS(Keys.day(ref.siteId(), ref.day())),
+                        ":first", AttributeValue.fromS(Keys.ticket(1)),
+                        ":mine", AttributeValue.fromS(Keys.ticket(ref.number())),
+                        ":waiting", AttributeValue.fromS(TicketStatus.WAITING.name()),
+                        ":number", AttributeValue.fromN(Integer.toString(ref.number()))))
+                .consistentRead(true)
+                .build();
+        String mine = Keys.ticket(ref.number());
+        int ahead = 0;
+        Optional<Ticket> ticket = Optional.empty();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(request).items()) {
+            if (mine.equals(Attributes.string(item, Keys.SK))) {
+                ticket = TicketItems.liveOnly(item, now);
+            } else if (Attributes.isLive(item, now)) {
+                ahead++;
+            }
+        }
+        int waitingAhead = ahead;
+        return ticket.map(found -> new TicketPosition(found, waitingAhead));
+    }
+
     @Override
     public QueueDay day(String siteId, ServiceDay day, Instant now) {
         List<Ticket> tickets = new ArrayList<>();
         List<Desk> desks = new ArrayList<>();
+        List<WaitingTally> tally = new ArrayList<>(1);
         dynamo.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("PK = :day")
                         .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Keys.day(siteId, day))))
@@ -179,9 +272,42 @@ public final class DynamoQueueStore implements QueueStore {
                         desks.add(new Desk(Attributes.string(item, "label"), Attributes.bool(item, "open"),
                                 Attributes.string(item, "changedBy"),
                                 Instant.ofEpochMilli(Attributes.number(item, "changedAt"))));
+                    } else if (Keys.COUNTER.equals(sortKey)) {
+                        tally.add(tallyOf(item));
                     }
                 });
-        return new QueueDay(tickets, desks);
+        return new QueueDay(tickets, desks, tally.stream().findFirst());
+    }
+
+    private static WaitingTally tallyOf(Map<String, AttributeValue> counter) {
+        return new WaitingTally(
+                counter.containsKey(WAITING) ? (int) Attributes.number(counter, WAITING) : 0,
+                counter.containsKey(NEXT_NUMBER) ? (int) Attributes.number(counter, NEXT_NUMBER) : 0,
+                counter.containsKey(LAST_DRAW_AT)
+                        ? Optional.of(Instant.ofEpochMilli(Attributes.number(counter, LAST_DRAW_AT)))
+                        : Optional.empty());
+    }
+
+    /** Sets the count only if neither it nor the numbers drawn moved since {@code read}. */
+    @Override
+    public boolean correctWaiting(String siteId, ServiceDay day, WaitingTally read, int waiting) {
+        String unchanged = read.waiting() == 0
+                ? "(attribute_not_exists(#waiting) OR #waiting = :read) AND #next = :drawn"
+                : "#waiting = :read AND #next = :drawn";
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(Keys.day(siteId, day), Keys.COUNTER))
+                    .updateExpression("SET #waiting = :waiting")
+                    .conditionExpression(unchanged)
+                    .expressionAttributeNames(Map.of("#waiting", WAITING, "#next", NEXT_NUMBER))
+                    .expressionAttributeValues(Map.of(
+                            ":waiting", AttributeValue.fromN(Integer.toString(waiting)),
+                            ":read", AttributeValue.fromN(Integer.toString(read.waiting())),
+                            ":drawn", AttributeValue.fromN(Integer.toString(read.drawn())))));
+            return true;
+        } catch (ConditionalCheckFailedException movedMeanwhile) {
+            return false;
+        }
     }
 
     /**
@@ -212,8 +338,11 @@ public final class DynamoQueueStore implements QueueStore {
         List<OutboundSms> owed = new ArrayList<>(change.owed());
         Optional<Delete> slot = change.freesLiveSlot()
                 ? before.phoneHash().map(hash -> freeLiveSlot(hash, before.ref())) : Optional.empty();
+        int waitingMoved = waiting(change.after()) - waiting(before);
+        Optional<Update> counter = waitingMoved == 0 ? Optional.empty()
+                : Optional.of(countWaiting(before.ref(), waitingMoved, before.expiresAt()).build());
         for (int attempt = 1; ; attempt++) {
-            if (owed.isEmpty() && slot.isEmpty()) {
+            if (owed.isEmpty() && slot.isEmpty() && counter.isEmpty()) {
                 try {
                     dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(condition)
                             .expressionAttributeNames(names).expressionAttributeValues(values)
@@ -228,6 +357,7 @@ public final class DynamoQueueStore implements QueueStore {
                     .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
             owed.forEach(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
+            counter.ifPresent(update -> writes.add(TransactWriteItem.builder().update(update).build()));
             slot.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -303,6 +433,24 @@ public final class DynamoQueueStore implements QueueStore {
         }
     }
 
+    private static int waiting(Ticket ticket) {
+        return ticket.status() == TicketStatus.WAITING ? 1 : 0;
+    }
+
+    /**
+     * Moves the day's count of WAITING tickets by {@code delta}, in the write that moves the ticket. The COUNTER item
+     * exists once a number was drawn; should it have expired meanwhile, it is made again with the day's expiry.
+     */
+    private Update.Builder countWaiting(TicketRef ref, int delta, Instant expiresAt) {
+        return Update.builder().tableName(table)
+                .key(key(Keys.day(ref.siteId(), ref.day()), Keys.COUNTER))
+                .updateExpression("ADD #waiting :delta SET expiresAt = if_not_exists(expiresAt, :expires)")
+                .expressionAttributeNames(Map.of("#waiting", WAITING))
+                .expressionAttributeValues(Map.of(
+                        ":delta", AttributeValue.fromN(Integer.toString(delta)),
+                        ":expires", Attributes.epochSeconds(expiresAt)));
+    }
+
     /** Deletes the visitor's live slot at the site, if it still points at this ticket. */
     private Delete freeLiveSlot(String phoneHash, TicketRef ref) {
         return Delete.builder().tableName(table)
@@ -352,7 +500,8 @@ public final class DynamoQueueStore implements QueueStore {
                 Attributes.EXPIRES_AT, Attributes.epochSeconds(ticket.expiresAt()));
     }
 
-    private static TicketRef refOf(Map<String, AttributeValue> pointer) {
+    /** The ticket a live pointer or history ref names. */
+    static TicketRef refOf(Map<String, AttributeValue> pointer) {
         return new TicketRef(Attributes.string(pointer, "siteId"),
                 new ServiceDay(LocalDate.parse(Attributes.string(pointer, "day"))),
                 (int) Attributes.number(pointer, "number"));

@@ -10,9 +10,12 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /** The reply given to each Twilio MessageSid, kept for two days so redeliveries change nothing. */
 public final class DynamoReplyLog implements ReplyLog {
+
+    private static final String REPLY = "reply";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -24,18 +27,28 @@ public final class DynamoReplyLog implements ReplyLog {
 
     @Override
     public Optional<String> find(String messageId, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(Keys.sms(messageId), Keys.REPLY)).consistentRead(true)).item();
-        return Attributes.isLive(item, now) ? Optional.of(Attributes.string(item, "reply")) : Optional.empty();
+        return replyOf(dynamo.getItem(b -> b.tableName(table)
+                .key(key(Keys.sms(messageId), Keys.REPLY)).consistentRead(true)).item(), now);
+    }
+
+    /** The reply an item holds, unless it is absent or expired. */
+    static Optional<String> replyOf(Map<String, AttributeValue> item, Instant now) {
+        return Attributes.isLive(item, now) ? Optional.of(Attributes.string(item, REPLY)) : Optional.empty();
+    }
+
+    /** The reply's item, put only if none is stored for the message yet; a join puts it in its ticket's transaction. */
+    static Put putIfAbsent(String table, String messageId, String reply, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.sms(messageId), Keys.REPLY));
+        item.put(REPLY, AttributeValue.fromS(reply));
+        item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt));
+        return Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build();
     }
 
     @Override
     public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.sms(messageId), Keys.REPLY));
-        item.put("reply", AttributeValue.fromS(reply));
-        item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt));
+        Put put = putIfAbsent(table, messageId, reply, expiresAt);
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            dynamo.putItem(b -> b.tableName(table).item(put.item()).conditionExpression(put.conditionExpression()));
             return reply;
         } catch (ConditionalCheckFailedException redelivered) {
             // A concurrent delivery of the same message answered first: give the same answer.

@@ -25,8 +25,12 @@ public final class DynamoVisitorStore implements VisitorStore {
 
     @Override
     public Optional<VisitorProfile> find(String phoneHash, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(Keys.phone(phoneHash), Keys.PROFILE)).consistentRead(true)).item();
+        return profileOf(phoneHash, dynamo.getItem(b -> b.tableName(table)
+                .key(key(Keys.phone(phoneHash), Keys.PROFILE)).consistentRead(true)).item(), now);
+    }
+
+    /** The profile an item holds, unless it is absent or expired. */
+    static Optional<VisitorProfile> profileOf(String phoneHash, Map<String, AttributeValue> item, Instant now) {
         if (!Attributes.isLive(item, now)) {
             return Optional.empty();
         }
@@ -39,6 +43,11 @@ public final class DynamoVisitorStore implements VisitorStore {
 
     @Override
     public void save(VisitorProfile profile, Instant expiresAt) {
+        dynamo.putItem(b -> b.tableName(table).item(profileItem(profile, expiresAt)));
+    }
+
+    /** The profile as it is stored; a join writes it in its ticket's transaction. */
+    static Map<String, AttributeValue> profileItem(VisitorProfile profile, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(Keys.phone(profile.phoneHash()), Keys.PROFILE));
         item.put("language", AttributeValue.fromS(profile.language()));
         profile.topicMenu().ifPresent(menu -> {
@@ -46,6 +55,6 @@ public final class DynamoVisitorStore implements VisitorStore {
             item.put("topicMenuDay", AttributeValue.fromS(menu.day().toString()));
         });
         item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 }

@@ -15,6 +15,8 @@ public final class Keys {
     public static final String COUNTER = "COUNTER";
     public static final String ROUTE = "SITE";
     public static final String REPLY = "REPLY";
+    /** The interpreter number route, beside the visitor items of the number's hash. */
+    public static final String INTERPRETER_ROUTE = "INTERPRETER";
     public static final String TICKET_PREFIX = "TICKET#";
     public static final String LIVE_PREFIX = "LIVE#";
     public static final String DESK_PREFIX = "DESK#";

@@ -9,7 +9,6 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.report.Reports;
 import fi.vuoro.domain.report.VisitReports;
 import fi.vuoro.domain.site.SiteDirectory;
-import fi.vuoro.domain.visitor.VisitorStore;
 import fi.vuoro.platform.config.Secrets;
 import fi.vuoro.platform.config.VuoroConfiguration;
 import fi.vuoro.platform.dynamodb.TableName;
@@ -69,8 +68,8 @@ public class FeedbackWiring {
     }
 
     @Singleton
-    FeedbackRouting feedbackRouting(FeedbackService feedback, VisitorStore visitors) {
-        return new FeedbackRouting(feedback, visitors);
+    FeedbackRouting feedbackRouting(FeedbackService feedback) {
+        return new FeedbackRouting(feedback);
     }
 
     @Singleton

@@ -11,6 +11,7 @@ import fi.vuoro.domain.queue.QueueEvents;
 import fi.vuoro.domain.queue.QueueListener;
 import fi.vuoro.domain.queue.TicketLifecycle;
 import fi.vuoro.domain.sms.InboundSmsRouter;
+import fi.vuoro.domain.sms.SenderRecordsSource;
 import fi.vuoro.domain.sms.SenderRouting;
 import fi.vuoro.domain.sms.VisitorConversation;
 import fi.vuoro.domain.staff.CallOrder;
@@ -29,6 +30,7 @@ import fi.vuoro.platform.config.VuoroConfiguration;
 import fi.vuoro.platform.crypto.KeyedPhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoQueueStore;
 import fi.vuoro.platform.dynamodb.DynamoReplyLog;
+import fi.vuoro.platform.dynamodb.DynamoSenderRecords;
 import fi.vuoro.platform.dynamodb.CachedServiceHistory;
 import fi.vuoro.platform.dynamodb.DynamoServiceHistory;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
@@ -96,8 +98,13 @@ public class PlatformFactory {
     }
 
     @Singleton
-    QueueStore queueStore(DynamoDbClient dynamo, TableName table) {
-        return new DynamoQueueStore(dynamo, table);
+    QueueStore queueStore(DynamoDbClient dynamo, TableName table, Clock clock) {
+        return new DynamoQueueStore(dynamo, table, clock);
+    }
+
+    @Singleton
+    SenderRecordsSource senderRecords(DynamoDbClient dynamo, TableName table) {
+        return new DynamoSenderRecords(dynamo, table);
     }
 
     @Singleton
@@ -172,10 +179,10 @@ public class PlatformFactory {
     }
 
     @Singleton
-    InboundSmsRouter inboundSmsRouter(SiteDirectory sites, ReplyLog replies, PhoneProtector phones,
-                                      List<SenderRouting> routings, VisitorConversation visitors,
-                                      MessageCatalogue catalogue, Clock clock) {
-        return new InboundSmsRouter(sites, replies, phones, routings, visitors, catalogue, clock);
+    InboundSmsRouter inboundSmsRouter(SiteDirectory sites, SenderRecordsSource records, ReplyLog replies,
+                                      PhoneProtector phones, List<SenderRouting> routings,
+                                      VisitorConversation visitors, MessageCatalogue catalogue, Clock clock) {
+        return new InboundSmsRouter(sites, records, replies, phones, routings, visitors, catalogue, clock);
     }
 
     @Singleton

@@ -123,14 +123,41 @@ class DynamoQueueStoreFaultsIT {
     }
 
     @Test
-    void call_shouldCountAsDone_whenTheAnswerToTheCommittedUpdateWasLost() {
+    void languageChange_shouldCountAsDone_whenTheAnswerToTheCommittedUpdateWasLost() {
+        // A change that owes no SMS, frees no slot and keeps the ticket WAITING is one PutItem.
         Ticket ticket = waiting("hash-lost-2");
         faults.next("PutItem", Fault.LOSE_RESPONSE);
+
+        assertTrue(queue.apply(LIFECYCLE.changeLanguage(site(), ticket, "en", NOW)));
+
+        assertEquals(1, faults.injected(Fault.LOSE_RESPONSE));
+        assertEquals("en", queue.find(ticket.ref(), NOW).orElseThrow().language());
+    }
+
+    @Test
+    void call_shouldCountAsDone_andCountTheWaitingOnce_whenTheAnswerToTheCommittedCallWasLost() {
+        Ticket ticket = waiting("hash-lost-4");
+        faults.next("TransactWriteItems", Fault.LOSE_RESPONSE);
 
         assertTrue(queue.apply(callWithoutSms(ticket, "2")));
 
         assertEquals(1, faults.injected(Fault.LOSE_RESPONSE));
         assertEquals("2", queue.find(ticket.ref(), NOW).orElseThrow().desk().orElseThrow());
+        assertEquals(0, queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting(), "the call left WAITING once");
+    }
+
+    @Test
+    void createTicket_shouldCountAsDone_andKeepItsPlace_whenTheAnswerToTheCommittedJoinWasLost() {
+        int number = queue.nextTicketNumber(siteId, TODAY, EXPIRES);
+        Ticket ticket = Ticket.joinedBySms(siteId, TODAY, number, TicketCode.of('F', number), "fi", Optional.empty(),
+                false, "hash-lost-3", "v1:cipher", NOW, EXPIRES);
+        faults.next("TransactWriteItems", Fault.LOSE_RESPONSE);
+
+        queue.createTicket(ticket);
+
+        assertEquals(1, faults.injected(Fault.LOSE_RESPONSE));
+        assertEquals(ticket.ref(), queue.findLiveTicket("hash-lost-3", siteId, NOW).orElseThrow().ref());
+        assertEquals(1, queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting(), "its place is still counted");
     }
 
     @Test

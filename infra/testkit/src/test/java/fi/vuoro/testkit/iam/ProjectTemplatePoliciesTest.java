@@ -90,6 +90,7 @@ class ProjectTemplatePoliciesTest {
     @Test
     void unused_shouldReportTheWebhooksGrantsThatNoCallNeeded() {
         List<AwsCall> calls = List.of(
+                new AwsCall("dynamodb:BatchGetItem", TABLE),
                 new AwsCall("dynamodb:GetItem", TABLE),
                 new AwsCall("dynamodb:Query", TABLE),
                 new AwsCall("dynamodb:PutItem", TABLE),

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class InterpreterItems {
 
     static final String INTERPRETERS = "INTERPRETERS";
-    static final String ROUTE = "INTERPRETER";
+    static final String ROUTE = Keys.INTERPRETER_ROUTE;
     static final String CODE = "CODE";
     static final String OFFER_PREFIX = "OFFER#";
     static final String REQUEST_PREFIX = "INTERPRET#";

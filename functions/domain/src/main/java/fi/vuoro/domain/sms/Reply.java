@@ -1,0 +1,38 @@
+package fi.vuoro.domain.sms;
+
+import java.util.Objects;
+
+/**
+ * A conversation's answer to one message, and whether the reply log still has to remember it. A message that changed
+ * something is remembered, so a redelivery gets the same answer and changes nothing twice; one that only read (a
+ * status, help) is simply answered again when redelivered.
+ */
+public record Reply(String text, Memory memory) {
+
+    /** What the reply log still owes this answer. */
+    public enum Memory {
+        /** The message changed something: remember the answer, or give the one remembered first. */
+        REMEMBER,
+        /** The answer was stored in the same write as the change it reports. */
+        REMEMBERED,
+        /** The message changed nothing: a redelivery is answered afresh. */
+        READ_ONLY
+    }
+
+    public Reply {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(memory, "memory");
+    }
+
+    public static Reply toRemember(String text) {
+        return new Reply(text, Memory.REMEMBER);
+    }
+
+    public static Reply remembered(String text) {
+        return new Reply(text, Memory.REMEMBERED);
+    }
+
+    public static Reply readOnly(String text) {
+        return new Reply(text, Memory.READ_ONLY);
+    }
+}
