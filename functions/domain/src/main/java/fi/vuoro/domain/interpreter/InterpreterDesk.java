@@ -70,7 +70,7 @@ public final class InterpreterDesk {
 
     /** Today's requests of the site by ticket number, for the live queue. */
     public Map<Integer, InterpreterRequest> today(StaffMember staff, String siteId) {
-        site(staff, siteId);
+        staff.requireSite(siteId);  // the live queue has read the site already
         Instant now = clock.instant();
         return interpreters.ofDay(siteId, ServiceDay.of(now), now);
     }

@@ -31,6 +31,12 @@ public interface QueueStore {
     /** How many WAITING tickets of the same day are ahead of this one. */
     int countWaitingAhead(TicketRef ref, Instant now);
 
+    /**
+     * How far the site's day has got: cheap to read, and moved on by every write of what staff see of the day (the
+     * stores of interpreter requests and of sites move it too, for their writes).
+     */
+    DayVersion dayVersion(String siteId, ServiceDay day);
+
     /** The site's whole service day, tickets and desks, read at once. Expired items are left out. */
     QueueDay day(String siteId, ServiceDay day, Instant now);
 

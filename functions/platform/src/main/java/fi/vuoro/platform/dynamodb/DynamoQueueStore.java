@@ -3,6 +3,7 @@ package fi.vuoro.platform.dynamodb;
 import static fi.vuoro.platform.dynamodb.Keys.key;
 
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.DayVersion;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
 import fi.vuoro.domain.queue.QueueBusyException;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -113,8 +113,10 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public void createWalkIn(Ticket ticket) {
-        dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(ticket))
-                .conditionExpression("attribute_not_exists(PK)"));
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(TicketItems.toItem(ticket))
+                        .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                viewChanged(ticket.siteId(), ticket.day(), ticket.expiresAt())));
     }
 
     @Override
@@ -161,6 +163,11 @@ public final class DynamoQueueStore implements QueueStore {
             count += page.count();
         }
         return count;
+    }
+
+    @Override
+    public DayVersion dayVersion(String siteId, ServiceDay day) {
+        return DayVersions.read(dynamo, table, siteId, day);
     }
 
     @Override
@@ -213,22 +220,14 @@ public final class DynamoQueueStore implements QueueStore {
         Optional<Delete> slot = change.freesLiveSlot()
                 ? before.phoneHash().map(hash -> freeLiveSlot(hash, before.ref())) : Optional.empty();
         for (int attempt = 1; ; attempt++) {
-            if (owed.isEmpty() && slot.isEmpty()) {
-                try {
-                    dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(condition)
-                            .expressionAttributeNames(names).expressionAttributeValues(values)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                    return true;
-                } catch (ConditionalCheckFailedException changedMeanwhile) {
-                    return madeBy(changedMeanwhile.item(), mark);
-                }
-            }
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                     .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
             owed.forEach(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
+            int slotIndex = writes.size();
             slot.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
+            writes.add(viewChanged(before.siteId(), before.day(), before.expiresAt()));
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return true;
@@ -243,7 +242,7 @@ public final class DynamoQueueStore implements QueueStore {
                         secondary = true;
                     }
                 }
-                if (slot.isPresent() && failedOnCondition(cancelled, writes.size() - 1)) {
+                if (slot.isPresent() && failedOnCondition(cancelled, slotIndex)) {
                     slot = Optional.empty();
                     secondary = true;
                 }
@@ -260,14 +259,16 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public void setDesk(String siteId, ServiceDay day, Desk desk, Instant expiresAt) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+        Put put = Put.builder().tableName(table).item(Map.of(
                 Keys.PK, AttributeValue.fromS(Keys.day(siteId, day)),
                 Keys.SK, AttributeValue.fromS(Keys.DESK_PREFIX + desk.label()),
                 "label", AttributeValue.fromS(desk.label()),
                 "open", AttributeValue.fromBool(desk.open()),
                 "changedBy", AttributeValue.fromS(desk.changedBy()),
                 "changedAt", Attributes.epochMillis(desk.changedAt()),
-                Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt))));
+                Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt))).build();
+        dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put).build(),
+                viewChanged(siteId, day, expiresAt)));
     }
 
     @Override
@@ -301,6 +302,11 @@ public final class DynamoQueueStore implements QueueStore {
         for (String sortKey : sortKeys) {
             dynamo.deleteItem(b -> b.tableName(table).key(key(phoneKey, sortKey)));
         }
+    }
+
+    /** Moves the day's version on (see {@link DayVersions}), in the transaction of a write staff see. */
+    private TransactWriteItem viewChanged(String siteId, ServiceDay day, Instant expiresAt) {
+        return DayVersions.changed(table, siteId, day, expiresAt);
     }
 
     /** Deletes the visitor's live slot at the site, if it still points at this ticket. */

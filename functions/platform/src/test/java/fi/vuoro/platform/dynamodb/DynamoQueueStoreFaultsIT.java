@@ -123,9 +123,9 @@ class DynamoQueueStoreFaultsIT {
     }
 
     @Test
-    void call_shouldCountAsDone_whenTheAnswerToTheCommittedUpdateWasLost() {
+    void call_shouldCountAsDone_whenTheAnswerToTheCommittedChangeWithoutSmsWasLost() {
         Ticket ticket = waiting("hash-lost-2");
-        faults.next("PutItem", Fault.LOSE_RESPONSE);
+        faults.next("TransactWriteItems", Fault.LOSE_RESPONSE);
 
         assertTrue(queue.apply(callWithoutSms(ticket, "2")));
 

@@ -14,6 +14,7 @@ import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.platform.dynamodb.Attributes;
+import fi.vuoro.platform.dynamodb.DayVersions;
 import fi.vuoro.platform.dynamodb.Keys;
 import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.platform.dynamodb.OwedSmsErasure;
@@ -209,6 +210,7 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
             int firstOther = writes.size();
             writes.addAll(heldOffers(change));
             writes.addAll(turns(change));
+            writes.add(viewChanged(after));
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return true;
@@ -263,6 +265,11 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
                     }
                 });
         return held;
+    }
+
+    /** Moves the request's day version on (see {@link DayVersions}): staff see the request in their queue. */
+    private TransactWriteItem viewChanged(InterpreterRequest request) {
+        return DayVersions.changed(table, request.ticket().siteId(), request.ticket().day(), request.expiresAt());
     }
 
     /** The offers the change opens, closes or assigns, as they stand for their interpreters: one write each. */
