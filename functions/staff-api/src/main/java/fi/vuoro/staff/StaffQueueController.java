@@ -66,8 +66,9 @@ public class StaffQueueController {
         if (etags.unchanged(etag, version, ifNoneMatch)) {
             return etags.notModified(etag);
         }
-        LiveQueue live = queue.liveQueue(staff, siteId);
-        Map<Integer, InterpreterRequest> requests = interpreters.today(staff, siteId);
+        InterpreterDesk.LiveView read = interpreters.liveQueue(staff, siteId);
+        LiveQueue live = read.live();
+        Map<Integer, InterpreterRequest> requests = read.requests();
         QueueView view = new QueueView(views.site(live),
                 live.day().tickets().stream().map(ticket -> views.ticket(ticket, Optional.of(live.site()),
                         Optional.ofNullable(requests.get(ticket.number())))).toList(),

@@ -67,13 +67,6 @@ public final class StaffQueueService {
         return new QueueVersion(siteId, day, queue.dayVersion(siteId, day));
     }
 
-    /** The site's queue today, as staff see it. */
-    public LiveQueue liveQueue(StaffMember staff, String siteId) {
-        Site site = site(staff, siteId);
-        Instant now = clock.instant();
-        return new LiveQueue(site, queue.day(siteId, ServiceDay.of(now), now), now);
-    }
-
     /**
      * Calls the longest-waiting visitor who is ready to be called (see {@link CallOrder}), optionally only one with
      * the topic or language, to the desk.

@@ -172,23 +172,7 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public QueueDay day(String siteId, ServiceDay day, Instant now) {
-        List<Ticket> tickets = new ArrayList<>();
-        List<Desk> desks = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("PK = :day")
-                        .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Keys.day(siteId, day))))
-                        .consistentRead(true))
-                .items().forEach(item -> {
-                    String sortKey = Attributes.string(item, Keys.SK);
-                    if (sortKey.startsWith(Keys.TICKET_PREFIX)) {
-                        TicketItems.liveOnly(item, now).ifPresent(tickets::add);
-                    } else if (sortKey.startsWith(Keys.DESK_PREFIX) && Attributes.isLive(item, now)) {
-                        desks.add(new Desk(Attributes.string(item, "label"), Attributes.bool(item, "open"),
-                                Attributes.string(item, "changedBy"),
-                                Instant.ofEpochMilli(Attributes.number(item, "changedAt"))));
-                    }
-                });
-        return new QueueDay(tickets, desks);
+        return DayPartition.queueDay(DayPartition.read(dynamo, table, siteId, day), now);
     }
 
     /**

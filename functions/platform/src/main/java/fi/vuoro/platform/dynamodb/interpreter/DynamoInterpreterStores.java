@@ -1,5 +1,6 @@
 package fi.vuoro.platform.dynamodb.interpreter;
 
+import fi.vuoro.domain.interpreter.DayWithRequests;
 import fi.vuoro.domain.interpreter.HeldOffer;
 import fi.vuoro.domain.interpreter.Interpreter;
 import fi.vuoro.domain.interpreter.InterpreterConflictException;
@@ -14,6 +15,7 @@ import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.platform.dynamodb.Attributes;
+import fi.vuoro.platform.dynamodb.DayPartition;
 import fi.vuoro.platform.dynamodb.DayVersions;
 import fi.vuoro.platform.dynamodb.Keys;
 import fi.vuoro.platform.dynamodb.OutboxItems;
@@ -191,6 +193,19 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
                     }
                 });
         return requests;
+    }
+
+    @Override
+    public DayWithRequests dayWithRequests(String siteId, ServiceDay day, Instant now) {
+        List<Map<String, AttributeValue>> items = DayPartition.read(dynamo, table, siteId, day);
+        List<InterpreterRequest> requests = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            if (Attributes.string(item, Keys.SK).startsWith(InterpreterItems.REQUEST_PREFIX)
+                    && Attributes.isLive(item, now)) {
+                requests.add(InterpreterItems.requestOf(item));
+            }
+        }
+        return new DayWithRequests(DayPartition.queueDay(items, now), requests);
     }
 
     @Override
