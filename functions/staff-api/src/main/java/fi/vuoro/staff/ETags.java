@@ -1,44 +1,56 @@
 package fi.vuoro.staff;
 
+import fi.vuoro.domain.staff.QueueVersion;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Strong ETags over a view's JSON, so a page polling an unchanged queue gets a bodiless 304 and
- * does not redraw.
+ * Strong ETags of the views of a site's day, made from the day's version rather than from the view, so that an
+ * unchanged queue is answered 304 after reading the version alone (one small read), and the page does not redraw.
+ * The same version gives the same tag in every function instance.
  */
 @Singleton
 final class ETags {
 
-    private final JsonMapper json;
+    /** Changes whenever the views' JSON changes shape, so a page open across a deployment reads the new one. */
+    private static final String VIEW_FORMAT = "1";
+    private static final String UNSETTLED = "-unsettled";
 
-    ETags(JsonMapper json) {
-        this.json = json;
-    }
-
-    <T> MutableHttpResponse<T> respond(T view, String ifNoneMatch) {
-        String etag = etagOf(view);
-        if (etag.equals(ifNoneMatch)) {
-            return HttpResponse.<T>notModified().header("ETag", etag).header("Cache-Control", "no-cache");
-        }
-        return HttpResponse.ok(view).header("ETag", etag).header("Cache-Control", "no-cache");
-    }
-
-    private String etagOf(Object view) {
+    /** The tag of a view ({@code "queue"}, {@code "lobby"}) of the day at that version. */
+    String of(String view, QueueVersion version) {
+        String text = String.join("|", VIEW_FORMAT, view, version.siteId(), version.day().date().toString(),
+                Integer.toString(version.version().lastNumber()), Long.toString(version.version().changes()));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(view));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Whether the page already has the view of this version: never for a day with nothing written yet (a site that
+     * does not exist has no version either, and is answered by the full read: 404).
+     */
+    boolean unchanged(String etag, QueueVersion version, String ifNoneMatch) {
+        return !version.version().nothingYet() && etag.equals(ifNoneMatch);
+    }
+
+    <T> MutableHttpResponse<T> notModified(String etag) {
+        return HttpResponse.<T>notModified().header("ETag", etag).header("Cache-Control", "no-cache");
+    }
+
+    /**
+     * The view with its version's tag; if the read may lack a ticket the version counts (see
+     * {@code QueueDay.settledUpTo}), with a tag no later poll matches, so the next poll reads it again.
+     */
+    <T> MutableHttpResponse<T> ok(T view, String etag, boolean settled) {
+        String tag = settled ? etag : etag.substring(0, etag.length() - 1) + UNSETTLED + "\"";
+        return HttpResponse.ok(view).header("ETag", tag).header("Cache-Control", "no-cache");
     }
 }

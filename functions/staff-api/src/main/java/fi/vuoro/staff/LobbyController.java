@@ -1,11 +1,13 @@
 package fi.vuoro.staff;
 
+import fi.vuoro.domain.queue.QueueDay;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.queue.QueueStore;
+import fi.vuoro.domain.staff.QueueVersion;
 import fi.vuoro.domain.staff.StaffRequestException;
 import fi.vuoro.staff.StaffViews.LobbyCall;
 import fi.vuoro.staff.StaffViews.LobbyView;
@@ -44,14 +46,22 @@ public class LobbyController {
     @Get("/calls")
     public HttpResponse<LobbyView> calls(@Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                          String siteId) {
+        // Public, like the screen: the version says nothing but whether the calls changed.
+        ServiceDay today = ServiceDay.of(clock.instant());
+        QueueVersion version = new QueueVersion(siteId, today, queue.dayVersion(siteId, today));
+        String etag = etags.of("lobby", version);
+        if (etags.unchanged(etag, version, ifNoneMatch)) {
+            return etags.notModified(etag);
+        }
         Site site = sites.findById(siteId).orElseThrow(() -> StaffRequestException.notFound("No site " + siteId));
         Instant now = clock.instant();
-        LobbyView view = new LobbyView(site.name(), queue.day(siteId, ServiceDay.of(now), now).tickets().stream()
+        QueueDay day = queue.day(siteId, today, now);
+        LobbyView view = new LobbyView(site.name(), day.tickets().stream()
                 .filter(ticket -> ticket.status() == TicketStatus.CALLED && ticket.calledAt().isPresent())
                 .sorted(Comparator.comparing((Ticket ticket) -> ticket.calledAt().orElseThrow()).reversed())
                 .map(ticket -> new LobbyCall(ticket.code(), ticket.desk().orElse(""),
                         ticket.calledAt().orElseThrow().toString()))
                 .toList());
-        return etags.respond(view, ifNoneMatch);
+        return etags.ok(view, etag, day.settledUpTo(version.version().lastNumber(), now));
     }
 }

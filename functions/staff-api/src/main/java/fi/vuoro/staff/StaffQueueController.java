@@ -4,6 +4,7 @@ import fi.vuoro.domain.interpreter.InterpreterDesk;
 import fi.vuoro.domain.interpreter.InterpreterRequest;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.staff.LiveQueue;
+import fi.vuoro.domain.staff.QueueVersion;
 import fi.vuoro.domain.staff.StaffMember;
 import fi.vuoro.domain.staff.StaffQueueService;
 import fi.vuoro.domain.staff.StaffRequestException;
@@ -59,13 +60,20 @@ public class StaffQueueController {
                                              @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                              String siteId) {
         StaffMember staff = staff(authorization);
-        LiveQueue live = queue.liveQueue(staff, siteId);
-        Map<Integer, InterpreterRequest> requests = interpreters.today(staff, siteId);
+        // The version first, then the queue: what is read after it is at least as new as what it counts.
+        QueueVersion version = queue.queueVersion(staff, siteId);
+        String etag = etags.of("queue", version);
+        if (etags.unchanged(etag, version, ifNoneMatch)) {
+            return etags.notModified(etag);
+        }
+        InterpreterDesk.LiveView read = interpreters.liveQueue(staff, siteId);
+        LiveQueue live = read.live();
+        Map<Integer, InterpreterRequest> requests = read.requests();
         QueueView view = new QueueView(views.site(live),
                 live.day().tickets().stream().map(ticket -> views.ticket(ticket, Optional.of(live.site()),
                         Optional.ofNullable(requests.get(ticket.number())))).toList(),
                 live.day().desks().stream().map(views::desk).toList());
-        return etags.respond(view, ifNoneMatch);
+        return etags.ok(view, etag, live.day().settledUpTo(version.version().lastNumber(), live.readAt()));
     }
 
     @Post("/call-next")

@@ -60,9 +60,10 @@ final class StaffViewMapper {
                 site.noShowGrace().toMinutes(), topics);
     }
 
-    /** A ticket an action returned; its site (for the topic's name) comes from the directory's one-minute cache. */
+    /** A ticket an action returned; its site is read only to name its topic, if it has one. */
     TicketView ticket(Ticket ticket) {
-        return ticket(ticket, sites.findById(ticket.siteId()), Optional.empty());
+        Optional<Site> site = ticket.topic().isPresent() ? sites.findById(ticket.siteId()) : Optional.empty();
+        return ticket(ticket, site, Optional.empty());
     }
 
     /** A ticket with the search for its interpreter, if there is one. */

@@ -8,10 +8,12 @@ import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.staff.LiveQueue;
 import fi.vuoro.domain.staff.StaffMember;
 import fi.vuoro.domain.staff.StaffRequestException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,11 +70,18 @@ public final class InterpreterDesk {
         }
     }
 
-    /** Today's requests of the site by ticket number, for the live queue. */
-    public Map<Integer, InterpreterRequest> today(StaffMember staff, String siteId) {
-        site(staff, siteId);
+    /** The live queue as staff see it, each ticket with its request for an interpreter (by ticket number). */
+    public record LiveView(LiveQueue live, Map<Integer, InterpreterRequest> requests) {
+    }
+
+    /** The site's queue today with its interpreter requests: the site, then one read of the day. */
+    public LiveView liveQueue(StaffMember staff, String siteId) {
+        Site site = site(staff, siteId);
         Instant now = clock.instant();
-        return interpreters.ofDay(siteId, ServiceDay.of(now), now);
+        DayWithRequests day = interpreters.dayWithRequests(siteId, ServiceDay.of(now), now);
+        Map<Integer, InterpreterRequest> byNumber = new HashMap<>();
+        day.requests().forEach(request -> byNumber.put(request.ticket().number(), request));
+        return new LiveView(new LiveQueue(site, day.queue(), now), byNumber);
     }
 
     private Site site(StaffMember staff, String siteId) {

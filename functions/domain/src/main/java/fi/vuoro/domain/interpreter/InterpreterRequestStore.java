@@ -15,6 +15,12 @@ public interface InterpreterRequestStore {
     List<InterpreterRequest> ofDay(String siteId, ServiceDay day, Instant now);
 
     /**
+     * The site's day, as {@code QueueStore.day} reads it, with its requests: in one read, as they share the day
+     * (expired ones are left out).
+     */
+    DayWithRequests dayWithRequests(String siteId, ServiceDay day, Instant now);
+
+    /**
      * Writes a change atomically: the request's new state (one version on; a new request only if none exists for
      * the ticket), the SMS it owes (each once), the offers it opened indexed under their interpreters as open, those
      * it closed marked closed (or assigned, for whom it assigned), and the fairness turn of the interpreters it

@@ -292,6 +292,11 @@ public final class InterpreterService {
 
     // --- reading ---
 
+    /** The site's day with its requests, in one read of the store: the staff's view of the queue. */
+    public DayWithRequests dayWithRequests(String siteId, ServiceDay day, Instant now) {
+        return requests.dayWithRequests(siteId, day, now);
+    }
+
     /** The requests of a site's day by ticket number, for the staff's view and for "call next". */
     public Map<Integer, InterpreterRequest> ofDay(String siteId, ServiceDay day, Instant now) {
         Map<Integer, InterpreterRequest> byNumber = new HashMap<>();

@@ -47,6 +47,12 @@ public interface QueueStore {
     /** How many WAITING tickets of the same day are ahead of this one. */
     int countWaitingAhead(TicketRef ref, Instant now);
 
+    /**
+     * How far the site's day has got: cheap to read, and moved on by every write of what staff see of the day (the
+     * stores of interpreter requests and of sites move it too, for their writes).
+     */
+    DayVersion dayVersion(String siteId, ServiceDay day);
+
     /** The ticket and how many WAITING tickets of its day are ahead of it, read at once. */
     Optional<TicketPosition> findWithPosition(TicketRef ref, Instant now);
 

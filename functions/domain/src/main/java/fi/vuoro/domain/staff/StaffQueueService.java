@@ -58,11 +58,14 @@ public final class StaffQueueService {
         this.audit = audit;
     }
 
-    /** The site's queue today, as staff see it. */
-    public LiveQueue liveQueue(StaffMember staff, String siteId) {
-        Site site = site(staff, siteId);
-        Instant now = clock.instant();
-        return new LiveQueue(site, queue.day(siteId, ServiceDay.of(now), now), now);
+    /**
+     * Which version of the site's queue today staff see, without reading the queue: the member of staff must be of
+     * the site (their sign-in says so), but the site itself is not read.
+     */
+    public QueueVersion queueVersion(StaffMember staff, String siteId) {
+        staff.requireSite(siteId);
+        ServiceDay day = ServiceDay.of(clock.instant());
+        return new QueueVersion(siteId, day, queue.dayVersion(siteId, day));
     }
 
     /**

@@ -90,6 +90,11 @@ public final class InMemoryInterpreters implements InterpreterDirectory, Interpr
     }
 
     @Override
+    public synchronized DayWithRequests dayWithRequests(String siteId, ServiceDay day, Instant now) {
+        return new DayWithRequests(outbox.day(siteId, day, now), ofDay(siteId, day, now));
+    }
+
+    @Override
     public synchronized List<InterpreterRequest> ofDay(String siteId, ServiceDay day, Instant now) {
         return requests.values().stream()
                 .filter(r -> r.ticket().siteId().equals(siteId) && r.ticket().day().equals(day))

@@ -41,6 +41,8 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     public InMemoryQueueStore(Clock clock) {
         this.clock = clock;
     }
+    /** Changes staff see per site's day, as the DynamoDB store counts them (its interpreter and site stores too). */
+    private final Map<String, Long> changes = new HashMap<>();
     private final Map<TicketRef, Ticket> tickets = new HashMap<>();
     private final Map<Slot, TicketRef> liveSlots = new HashMap<>();
     private final Map<String, List<TicketRef>> history = new HashMap<>();
@@ -81,6 +83,17 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
         if (tickets.putIfAbsent(ticket.ref(), ticket) != null) {
             throw new IllegalStateException("Ticket " + ticket.ref() + " exists");
         }
+        changed(ticket.siteId(), ticket.day());
+    }
+
+    @Override
+    public synchronized DayVersion dayVersion(String siteId, ServiceDay day) {
+        String key = siteId + "#" + day.date();
+        return new DayVersion(counters.getOrDefault(key, 0), changes.getOrDefault(key, 0L));
+    }
+
+    private void changed(String siteId, ServiceDay day) {
+        changes.merge(siteId + "#" + day.date(), 1L, Long::sum);
     }
 
     @Override
@@ -148,6 +161,7 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
         int moved = (change.after().status() == TicketStatus.WAITING ? 1 : 0)
                 - (stored.status() == TicketStatus.WAITING ? 1 : 0);
         waiting.merge(stored.siteId() + "#" + stored.day().date(), moved, Integer::sum);
+        changed(stored.siteId(), stored.day());
         change.owed().forEach(sms -> outbox.putIfAbsent(sms.id(), sms));
         if (change.freesLiveSlot()) {
             change.before().phoneHash().ifPresent(hash ->
@@ -159,6 +173,7 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     @Override
     public synchronized void setDesk(String siteId, ServiceDay day, Desk desk, Instant expiresAt) {
         desks.computeIfAbsent(siteId + "#" + day.date(), unused -> new LinkedHashMap<>()).put(desk.label(), desk);
+        changed(siteId, day);
     }
 
     @Override

@@ -328,6 +328,31 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void dayVersion_shouldMoveOn_withEveryNumberTaken_andEveryWriteStaffSee() {
+        assertTrue(queue.dayVersion(siteId, TODAY).nothingYet());
+        Ticket ticket = waitingTicket("h-version");
+        DayVersion numbered = queue.dayVersion(siteId, TODAY);
+        assertEquals(new DayVersion(1, 0), numbered, "the number counts as soon as it is taken");
+        queue.createTicket(ticket);
+
+        queue.setDesk(siteId, TODAY, new Desk("1", true, "aino", NOW), EXPIRES);
+        DayVersion deskOpened = queue.dayVersion(siteId, TODAY);
+        assertTrue(deskOpened.changes() > numbered.changes(), "a desk opened");
+        assertTrue(queue.apply(lifecycle.call(site, ticket, "1", NOW)));
+        DayVersion called = queue.dayVersion(siteId, TODAY);
+        assertTrue(called.changes() > deskOpened.changes(), "a ticket called");
+        int walkInNumber = queue.nextTicketNumber(siteId, TODAY, EXPIRES);
+        queue.createWalkIn(Ticket.walkIn(siteId, TODAY, walkInNumber, TicketCode.of('A', walkInNumber), "Aada", "fi",
+                Optional.empty(), false, NOW, EXPIRES));
+        DayVersion walkedIn = queue.dayVersion(siteId, TODAY);
+        assertEquals(2, walkedIn.lastNumber());
+        assertTrue(walkedIn.changes() > called.changes(), "a walk-in added");
+
+        assertEquals(walkedIn, queue.dayVersion(siteId, TODAY), "reading does not move it");
+        assertTrue(queue.dayVersion(siteId, new ServiceDay(TODAY.date().plusDays(1))).nothingYet(), "per day");
+    }
+
+    @Test
     void ticketsOf_andForgetVisitor_shouldFindEveryTicketOfTheVisitor_thenForgetThem() {
         Ticket ended = waitingTicket("hash-g");
         queue.createTicket(ended);

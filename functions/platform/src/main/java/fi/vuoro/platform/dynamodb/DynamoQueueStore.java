@@ -3,6 +3,7 @@ package fi.vuoro.platform.dynamodb;
 import static fi.vuoro.platform.dynamodb.Keys.key;
 
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.DayVersion;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.JoinWrites;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -42,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -84,7 +87,7 @@ public final class DynamoQueueStore implements QueueStore {
         // ADD is atomic: concurrent joins each get their own number, in order, and count themselves among the
         // waiting in the same step, so each sees those drawn before it. A join that loses a race for the same
         // visitor leaves its number unused (harmless: positions are counted, not derived) and gives its place back.
-        Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+        Map<String, AttributeValue> updated = whileCounterHeld("join", () -> dynamo.updateItem(b -> b.tableName(table)
                 .key(key(Keys.day(siteId, day), Keys.COUNTER))
                 .updateExpression("ADD #next :one, #waiting :one SET expiresAt = :expires, #drawn = :now")
                 .expressionAttributeNames(Map.of("#next", NEXT_NUMBER, "#waiting", WAITING, "#drawn", LAST_DRAW_AT))
@@ -92,7 +95,7 @@ public final class DynamoQueueStore implements QueueStore {
                         ":one", AttributeValue.fromN("1"),
                         ":expires", Attributes.epochSeconds(expiresAt),
                         ":now", Attributes.epochMillis(clock.instant())))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+                .returnValues(ReturnValue.UPDATED_NEW))).attributes();
         return new NumberDraw((int) Attributes.number(updated, NEXT_NUMBER),
                 (int) Attributes.number(updated, WAITING) - 1);
     }
@@ -157,10 +160,14 @@ public final class DynamoQueueStore implements QueueStore {
     @Override
     public void createWalkIn(Ticket ticket) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(ticket))
-                    .conditionExpression("attribute_not_exists(PK)"));
-        } catch (ConditionalCheckFailedException taken) {
-            giveBackDraw(ticket.ref(), ticket.expiresAt());
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(TicketItems.toItem(ticket))
+                            .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                    viewChanged(ticket.siteId(), ticket.day(), ticket.expiresAt())));
+        } catch (TransactionCanceledException taken) {
+            if (failedOnCondition(taken, 0)) {
+                giveBackDraw(ticket.ref(), ticket.expiresAt());
+            }
             throw taken;
         }
     }
@@ -171,10 +178,10 @@ public final class DynamoQueueStore implements QueueStore {
      */
     private void giveBackDraw(TicketRef ref, Instant expiresAt) {
         Update giveBack = countWaiting(ref, -1, expiresAt).build();
-        dynamo.updateItem(b -> b.tableName(giveBack.tableName()).key(giveBack.key())
+        whileCounterHeld("join", () -> dynamo.updateItem(b -> b.tableName(giveBack.tableName()).key(giveBack.key())
                 .updateExpression(giveBack.updateExpression())
                 .expressionAttributeNames(giveBack.expressionAttributeNames())
-                .expressionAttributeValues(giveBack.expressionAttributeValues()));
+                .expressionAttributeValues(giveBack.expressionAttributeValues())));
     }
 
     @Override
@@ -256,36 +263,13 @@ public final class DynamoQueueStore implements QueueStore {
     }
 
     @Override
-    public QueueDay day(String siteId, ServiceDay day, Instant now) {
-        List<Ticket> tickets = new ArrayList<>();
-        List<Desk> desks = new ArrayList<>();
-        List<WaitingTally> tally = new ArrayList<>(1);
-        dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("PK = :day")
-                        .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Keys.day(siteId, day))))
-                        .consistentRead(true))
-                .items().forEach(item -> {
-                    String sortKey = Attributes.string(item, Keys.SK);
-                    if (sortKey.startsWith(Keys.TICKET_PREFIX)) {
-                        TicketItems.liveOnly(item, now).ifPresent(tickets::add);
-                    } else if (sortKey.startsWith(Keys.DESK_PREFIX) && Attributes.isLive(item, now)) {
-                        desks.add(new Desk(Attributes.string(item, "label"), Attributes.bool(item, "open"),
-                                Attributes.string(item, "changedBy"),
-                                Instant.ofEpochMilli(Attributes.number(item, "changedAt"))));
-                    } else if (Keys.COUNTER.equals(sortKey)) {
-                        tally.add(tallyOf(item));
-                    }
-                });
-        return new QueueDay(tickets, desks, tally.stream().findFirst());
+    public DayVersion dayVersion(String siteId, ServiceDay day) {
+        return DayVersions.read(dynamo, table, siteId, day);
     }
 
-    private static WaitingTally tallyOf(Map<String, AttributeValue> counter) {
-        return new WaitingTally(
-                counter.containsKey(WAITING) ? (int) Attributes.number(counter, WAITING) : 0,
-                counter.containsKey(NEXT_NUMBER) ? (int) Attributes.number(counter, NEXT_NUMBER) : 0,
-                counter.containsKey(LAST_DRAW_AT)
-                        ? Optional.of(Instant.ofEpochMilli(Attributes.number(counter, LAST_DRAW_AT)))
-                        : Optional.empty());
+    @Override
+    public QueueDay day(String siteId, ServiceDay day, Instant now) {
+        return DayPartition.queueDay(DayPartition.read(dynamo, table, siteId, day), now);
     }
 
     /** Sets the count only if neither it nor the numbers drawn moved since {@code read}. */
@@ -342,23 +326,15 @@ public final class DynamoQueueStore implements QueueStore {
         Optional<Update> counter = waitingMoved == 0 ? Optional.empty()
                 : Optional.of(countWaiting(before.ref(), waitingMoved, before.expiresAt()).build());
         for (int attempt = 1; ; attempt++) {
-            if (owed.isEmpty() && slot.isEmpty() && counter.isEmpty()) {
-                try {
-                    dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(condition)
-                            .expressionAttributeNames(names).expressionAttributeValues(values)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                    return true;
-                } catch (ConditionalCheckFailedException changedMeanwhile) {
-                    return madeBy(changedMeanwhile.item(), mark);
-                }
-            }
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                     .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
             owed.forEach(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
             counter.ifPresent(update -> writes.add(TransactWriteItem.builder().update(update).build()));
+            int slotIndex = writes.size();
             slot.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
+            writes.add(viewChanged(before.siteId(), before.day(), before.expiresAt()));
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return true;
@@ -373,7 +349,7 @@ public final class DynamoQueueStore implements QueueStore {
                         secondary = true;
                     }
                 }
-                if (slot.isPresent() && failedOnCondition(cancelled, writes.size() - 1)) {
+                if (slot.isPresent() && failedOnCondition(cancelled, slotIndex)) {
                     slot = Optional.empty();
                     secondary = true;
                 }
@@ -390,14 +366,16 @@ public final class DynamoQueueStore implements QueueStore {
 
     @Override
     public void setDesk(String siteId, ServiceDay day, Desk desk, Instant expiresAt) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+        Put put = Put.builder().tableName(table).item(Map.of(
                 Keys.PK, AttributeValue.fromS(Keys.day(siteId, day)),
                 Keys.SK, AttributeValue.fromS(Keys.DESK_PREFIX + desk.label()),
                 "label", AttributeValue.fromS(desk.label()),
                 "open", AttributeValue.fromBool(desk.open()),
                 "changedBy", AttributeValue.fromS(desk.changedBy()),
                 "changedAt", Attributes.epochMillis(desk.changedAt()),
-                Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt))));
+                Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt))).build();
+        dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put).build(),
+                viewChanged(siteId, day, expiresAt)));
     }
 
     @Override
@@ -449,6 +427,26 @@ public final class DynamoQueueStore implements QueueStore {
                 .expressionAttributeValues(Map.of(
                         ":delta", AttributeValue.fromN(Integer.toString(delta)),
                         ":expires", Attributes.epochSeconds(expiresAt)));
+    }
+
+    /**
+     * Runs a plain write of the day's COUNTER item. DynamoDB refuses it with {@code TransactionConflictException}
+     * while a ticket change's transaction holds the item (the change moves the count of waiting), and the SDK does not
+     * retry that: nothing was written, so it is tried again after a short pause.
+     */
+    private static <T> T whileCounterHeld(String what, Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (TransactionConflictException held) {
+                pauseBefore(attempt + 1, what);
+            }
+        }
+    }
+
+    /** Moves the day's version on (see {@link DayVersions}), in the transaction of a write staff see. */
+    private TransactWriteItem viewChanged(String siteId, ServiceDay day, Instant expiresAt) {
+        return DayVersions.changed(table, siteId, day, expiresAt);
     }
 
     /** Deletes the visitor's live slot at the site, if it still points at this ticket. */

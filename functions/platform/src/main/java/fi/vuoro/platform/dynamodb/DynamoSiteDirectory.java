@@ -2,6 +2,7 @@ package fi.vuoro.platform.dynamodb;
 
 import static fi.vuoro.platform.dynamodb.Keys.key;
 
+import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.site.SiteStore;
@@ -34,6 +35,7 @@ public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     /** Another transaction was writing one of the same items at that moment. */
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    private static final int CONFLICT_ATTEMPTS = 3;
     /** The route may be written if the number is free or already this site's. */
     private static final String NUMBER_FREE_OR_OURS = "attribute_not_exists(PK) OR siteId = :site";
     /** The profile may be replaced if it still has the number and the save count that were read. */
@@ -72,8 +74,10 @@ public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
 
     @Override
     public Optional<Site> findById(String siteId) {
+        // Strongly consistent: a save moves today's day version on, and a staff page that reads the new version
+        // must not get the profile from before the save (it would keep it until the next change).
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(Keys.site(siteId), Keys.PROFILE))).item();
+                .key(key(Keys.site(siteId), Keys.PROFILE)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SiteItems.fromItem(item, defaultRetention));
     }
 
@@ -123,30 +127,52 @@ public final class DynamoSiteDirectory implements SiteDirectory, SiteStore {
         dynamo.transactWriteItems(b -> b.transactItems(
                 put(SiteItems.toItem(site), null, Map.of()),
                 put(SiteItems.routeItem(site), null, Map.of()),
-                put(SiteItems.registryItem(site), null, Map.of())));
+                put(SiteItems.registryItem(site), null, Map.of()),
+                viewChanged(site)));
         byNumber.remove(site.smsNumber());
     }
 
     /** Writes in one transaction: the profile first, the number's route second, then the rest. */
     private Outcome write(Site site, List<TransactWriteItem> writes, String previousNumber) {
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-        } catch (TransactionCanceledException cancelled) {
-            List<CancellationReason> reasons = cancelled.cancellationReasons();
-            if (failed(reasons, 0) || failed(reasons, 3) || reasons != null
-                    && reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
-                return Outcome.CHANGED_MEANWHILE;
+        List<TransactWriteItem> all = new ArrayList<>(writes);
+        all.add(viewChanged(site));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(all));
+                break;
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (failed(reasons, 0) || failed(reasons, 3)) {
+                    return Outcome.CHANGED_MEANWHILE;
+                }
+                if (failed(reasons, 1)) {
+                    return Outcome.NUMBER_TAKEN;
+                }
+                if (reasons != null && reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
+                    // Another save, or a change of the day's queue holding its version item: once more, then the
+                    // conditions tell which (another save fails the version condition).
+                    if (attempt < CONFLICT_ATTEMPTS) {
+                        continue;
+                    }
+                    return Outcome.CHANGED_MEANWHILE;
+                }
+                throw cancelled;
             }
-            if (failed(reasons, 1)) {
-                return Outcome.NUMBER_TAKEN;
-            }
-            throw cancelled;
         }
         byNumber.remove(site.smsNumber());
         if (previousNumber != null) {
             byNumber.remove(previousNumber);
         }
         return Outcome.SAVED;
+    }
+
+    /**
+     * Moves today's version of the site's day on (see {@link DayVersions}): its staff page shows the name, number,
+     * desks and topics, so a save must not be answered "not modified".
+     */
+    private TransactWriteItem viewChanged(Site site) {
+        ServiceDay today = ServiceDay.of(clock.instant());
+        return DayVersions.changed(table, site.id(), today, today.expiresAt(site.retention()));
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {

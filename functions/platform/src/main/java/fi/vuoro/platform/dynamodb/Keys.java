@@ -13,6 +13,8 @@ public final class Keys {
 
     public static final String PROFILE = "PROFILE";
     public static final String COUNTER = "COUNTER";
+    /** The day's count of changes staff see; sorts right after the counter, so one Query reads both. */
+    public static final String VIEW = "COUNTER#VIEW";
     public static final String ROUTE = "SITE";
     public static final String REPLY = "REPLY";
     /** The interpreter number route, beside the visitor items of the number's hash. */

@@ -124,9 +124,9 @@ class DynamoQueueStoreFaultsIT {
 
     @Test
     void languageChange_shouldCountAsDone_whenTheAnswerToTheCommittedUpdateWasLost() {
-        // A change that owes no SMS, frees no slot and keeps the ticket WAITING is one PutItem.
+        // Every ticket change is one TransactWriteItems (with the day's change count), this one too.
         Ticket ticket = waiting("hash-lost-2");
-        faults.next("PutItem", Fault.LOSE_RESPONSE);
+        faults.next("TransactWriteItems", Fault.LOSE_RESPONSE);
 
         assertTrue(queue.apply(LIFECYCLE.changeLanguage(site(), ticket, "en", NOW)));
 

@@ -1,5 +1,6 @@
 package fi.vuoro.platform.dynamodb.interpreter;
 
+import fi.vuoro.domain.interpreter.DayWithRequests;
 import fi.vuoro.domain.interpreter.HeldOffer;
 import fi.vuoro.domain.interpreter.Interpreter;
 import fi.vuoro.domain.interpreter.InterpreterConflictException;
@@ -14,6 +15,8 @@ import fi.vuoro.domain.queue.QueueBusyException;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.platform.dynamodb.Attributes;
+import fi.vuoro.platform.dynamodb.DayPartition;
+import fi.vuoro.platform.dynamodb.DayVersions;
 import fi.vuoro.platform.dynamodb.Keys;
 import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.platform.dynamodb.OwedSmsErasure;
@@ -193,6 +196,19 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
     }
 
     @Override
+    public DayWithRequests dayWithRequests(String siteId, ServiceDay day, Instant now) {
+        List<Map<String, AttributeValue>> items = DayPartition.read(dynamo, table, siteId, day);
+        List<InterpreterRequest> requests = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            if (Attributes.string(item, Keys.SK).startsWith(InterpreterItems.REQUEST_PREFIX)
+                    && Attributes.isLive(item, now)) {
+                requests.add(InterpreterItems.requestOf(item));
+            }
+        }
+        return new DayWithRequests(DayPartition.queueDay(items, now), requests);
+    }
+
+    @Override
     public boolean apply(RequestChange change) {
         InterpreterRequest after = change.after();
         Put request = change.before() == null
@@ -209,6 +225,7 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
             int firstOther = writes.size();
             writes.addAll(heldOffers(change));
             writes.addAll(turns(change));
+            writes.add(viewChanged(after));
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return true;
@@ -263,6 +280,11 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
                     }
                 });
         return held;
+    }
+
+    /** Moves the request's day version on (see {@link DayVersions}): staff see the request in their queue. */
+    private TransactWriteItem viewChanged(InterpreterRequest request) {
+        return DayVersions.changed(table, request.ticket().siteId(), request.ticket().day(), request.expiresAt());
     }
 
     /** The offers the change opens, closes or assigns, as they stand for their interpreters: one write each. */
