@@ -3,10 +3,10 @@ package fi.vuoro.local;
 import fi.vuoro.domain.interpreter.InterpreterDirectory;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.platform.twilio.JavaNetTwilioHttpClient;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
 import fi.vuoro.testkit.FakeTwilioApi;
-import fi.vuoro.testkit.LoopbackTwilioHttpClient;
 import fi.vuoro.testkit.TemplateTables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -77,7 +77,7 @@ public final class LocalRuntime implements AutoCloseable {
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties(settings, dynamo.endpoint(), overrides))
                     .singletons(settings.clock(), twilio, new RecordingTwilio(twilio),
-                            new LoopbackTwilioHttpClient(twilio.baseUrl()))
+                            new JavaNetTwilioHttpClient(Duration.ofSeconds(30), twilio.baseUrl()))
                     .start();
             context.getBean(DynamoSiteDirectory.class).save(DemoSite.create());
             context.getBean(LocalStaffAccounts.class).seedDemoAccounts();
