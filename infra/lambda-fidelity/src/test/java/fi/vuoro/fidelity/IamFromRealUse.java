@@ -78,11 +78,13 @@ abstract class IamFromRealUse {
 
     /**
      * Every AWS request the function made: those of its SDK clients, as its interceptor wrote them down, and those it
-     * signs by hand (SSM's GetParameter), as the fake SSM received them signed with the function's credentials.
+     * signs by hand (SSM's GetParameter, the user pool's admin API), as the fake SSM and the fake Cognito received
+     * them signed with the function's credentials.
      */
     private List<RecordedAwsCalls.Call> calls(String logicalId, DeployedFunction function) {
         List<RecordedAwsCalls.Call> calls = new ArrayList<>(function.awsCalls().calls());
         calls.addAll(stack.ssm.callsSignedBy(stack.grant(logicalId)));
+        calls.addAll(stack.cognito.admin().callsSignedBy(stack.grant(logicalId)));
         return calls;
     }
 

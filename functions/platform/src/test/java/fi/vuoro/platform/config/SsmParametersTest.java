@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fi.vuoro.platform.aws.AwsJsonApi;
 import fi.vuoro.testkit.lambda.ContainerCredentials;
 import fi.vuoro.testkit.lambda.FakeSsm;
 import fi.vuoro.testkit.lambda.SigV4Check;
@@ -137,10 +138,11 @@ class SsmParametersTest {
         credentials = ContainerCredentials.start();
         ContainerCredentials.Grant grant = credentials.issue("SmsWebhookFunction");
         fakeSsm = FakeSsm.start(credentials, "eu-north-1", "123456789012").putSecureString(NAME, "from-the-fake");
-        SsmParameters parameters = new SsmParameters(() -> new SsmParameters.Endpoint(fakeSsm.endpoint(), "eu-north-1"),
+        SsmParameters parameters = new SsmParameters(new AwsJsonApi("ssm", "AmazonSSM",
+                () -> new AwsJsonApi.Endpoint(fakeSsm.endpoint(), "eu-north-1"),
                 StaticCredentialsProvider.create(AwsSessionCredentials.create(grant.accessKeyId(),
                         grant.secretAccessKey(), grant.sessionToken())),
-                UrlConnectionHttpClient.create());
+                UrlConnectionHttpClient.create()));
 
         assertEquals("from-the-fake", parameters.read(NAME));
         assertEquals(List.of("ssm:GetParameter on parameter" + NAME), fakeSsm.callsSignedBy(grant).stream()
@@ -156,8 +158,8 @@ class SsmParametersTest {
         ssm.createContext("/", this::handle);
         ssm.start();
         URI endpoint = URI.create("http://127.0.0.1:" + ssm.getAddress().getPort());
-        return new SsmParameters(() -> new SsmParameters.Endpoint(endpoint, "eu-north-1"),
-                StaticCredentialsProvider.create(KEYS), UrlConnectionHttpClient.create());
+        return new SsmParameters(new AwsJsonApi("ssm", "AmazonSSM", () -> new AwsJsonApi.Endpoint(endpoint, "eu-north-1"),
+                StaticCredentialsProvider.create(KEYS), UrlConnectionHttpClient.create()));
     }
 
     private void answer(int status, String body) {

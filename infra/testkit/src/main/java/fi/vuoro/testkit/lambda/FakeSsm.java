@@ -9,14 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * SSM Parameter Store's {@code GetParameter} and {@code GetParameters} on loopback (the AWS JSON 1.1 protocol the
@@ -28,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class FakeSsm implements AutoCloseable {
 
-    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -62,13 +57,13 @@ public final class FakeSsm implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Optional<ContainerCredentials.Grant> signer = signer(exchange);
-            if (signer.isEmpty()) {
+            SignedRequests.Signer signer = SignedRequests.check(exchange, body, credentials, "ssm");
+            if (signer.grant().isEmpty()) {
                 reply(exchange, 400, error("UnrecognizedClientException",
                         "The security token included in the request is invalid."));
                 return;
             }
-            if (!signedCorrectly(exchange, body, signer.get())) {
+            if (!signer.signatureMatches()) {
                 reply(exchange, 400, error("InvalidSignatureException", "The request signature we calculated does"
                         + " not match the signature you provided."));
                 return;
@@ -77,13 +72,13 @@ public final class FakeSsm implements AutoCloseable {
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             switch (target) {
                 case "AmazonSSM.GetParameter" -> {
-                    record(signer.get(), "GetParameter", List.of(request.path("Name").asText()));
+                    record(signer.grant().get(), "GetParameter", List.of(request.path("Name").asText()));
                     getParameter(exchange, request);
                 }
                 case "AmazonSSM.GetParameters" -> {
                     List<String> names = new ArrayList<>();
                     request.path("Names").forEach(name -> names.add(name.asText()));
-                    record(signer.get(), "GetParameters", names);
+                    record(signer.grant().get(), "GetParameters", names);
                     getParameters(exchange, request);
                 }
                 default -> reply(exchange, 400, error("InvalidAction", "Not offered here: " + target));
@@ -105,21 +100,6 @@ public final class FakeSsm implements AutoCloseable {
                         "parameter" + (name.startsWith("/") ? name : "/" + name)))
                 .toList();
         calls.add(new RecordedAwsCalls.Call("ssm", operation, signer.accessKeyId(), true, grants));
-    }
-
-    /** The signature checked as SSM checks it, over the host the function signed (the front door's Host is ours). */
-    private static boolean signedCorrectly(HttpExchange exchange, byte[] body, ContainerCredentials.Grant signer) {
-        Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-        String forwardedHost = exchange.getRequestHeaders().getFirst("X-Forwarded-Host");
-        if (forwardedHost != null) {
-            headers.keySet().removeIf(name -> name.equalsIgnoreCase("Host"));
-            headers.put("Host", List.of(forwardedHost));
-        }
-        return SigV4Check.claim(exchange.getRequestHeaders().getFirst("Authorization"))
-                .filter(claim -> claim.service().equals("ssm"))
-                .filter(claim -> SigV4Check.verifies(claim, signer.secretAccessKey(), exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(), headers, body))
-                .isPresent();
     }
 
     private void getParameter(HttpExchange exchange, JsonNode request) throws IOException {
@@ -159,21 +139,6 @@ public final class FakeSsm implements AutoCloseable {
         parameter.put("DataType", "text");
         parameter.put("ARN", "arn:aws:ssm:" + region + ":" + account + ":parameter" + name);
         return parameter;
-    }
-
-    /** The issued credentials that signed the request, session token included. */
-    private Optional<ContainerCredentials.Grant> signer(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        Matcher credential = CREDENTIAL.matcher(authorization);
-        if (!credential.find()) {
-            return Optional.empty();
-        }
-        String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
-        return credentials.grantOf(credential.group(1))
-                .filter(grant -> grant.sessionToken().equals(token));
     }
 
     private static String error(String type, String message) {
