@@ -1,19 +1,19 @@
 package fi.vuoro.jobs;
 
-import fi.vuoro.domain.testing.DirectChanges;
 import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketCode;
+import fi.vuoro.domain.testing.DirectChanges;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoQueueStore;
 import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.platform.dynamodb.TableName;
 import fi.vuoro.platform.outbox.OutboxIndex;
+import fi.vuoro.platform.twilio.JavaNetTwilioHttpClient;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
 import fi.vuoro.testkit.FakeTwilioApi;
-import fi.vuoro.testkit.LoopbackTwilioHttpClient;
 import fi.vuoro.testkit.TemplateTables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -60,7 +60,7 @@ abstract class JobsOnDynamoDbLocal {
                         "vuoro.twilio-auth-token", TOKEN,
                         "vuoro.phone-hash-key", "jobs-test-phone-hash-key",
                         "vuoro.phone-encryption-key", "jobs-test-phone-encryption-key"))
-                .singletons(new LoopbackTwilioHttpClient(twilio.baseUrl()));
+                .singletons(new JavaNetTwilioHttpClient(Duration.ofSeconds(30), twilio.baseUrl()));
     }
 
     /** Calls a fresh ticket, which owes its visitor the "your turn" SMS, written with the call. */

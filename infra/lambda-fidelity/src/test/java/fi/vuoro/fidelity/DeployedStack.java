@@ -71,6 +71,7 @@ final class DeployedStack implements AutoCloseable {
         twilio = FakeTwilioApi.start(0);
         twilio.requireAuthToken(TWILIO_AUTH_TOKEN);
         cognito = new CognitoUserPool(context.region(), context.userPoolId(), context.userPoolClientId());
+        cognito.admin().requireSignaturesBy(credentials);
         hosts.put("dynamodb." + context.region() + ".amazonaws.com", dynamo.endpoint());
         hosts.put("ssm." + context.region() + ".amazonaws.com", ssm.endpoint());
         hosts.put("api.twilio.com", twilio.baseUrl());

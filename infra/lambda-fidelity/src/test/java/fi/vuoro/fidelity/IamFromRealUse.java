@@ -40,7 +40,7 @@ abstract class IamFromRealUse {
     void everyAwsCall_shouldBeSignedWithTheFunctionsOwnRoleCredentials_fromTheContainerEndpoint() {
         functions().forEach((logicalId, function) -> {
             ContainerCredentials.Grant grant = stack.grant(logicalId);
-            List<RecordedAwsCalls.Call> calls = function.awsCalls().calls();
+            List<RecordedAwsCalls.Call> calls = calls(logicalId, function);
             assertTrue(!calls.isEmpty(), logicalId + " made no AWS call: the check would prove nothing");
             for (RecordedAwsCalls.Call call : calls) {
                 assertEquals(grant.accessKeyId(), call.accessKeyId(), logicalId + " signed " + call.operation()
@@ -55,7 +55,7 @@ abstract class IamFromRealUse {
         List<String> denied = new ArrayList<>();
         functions().forEach((logicalId, function) -> {
             List<IamStatement> role = FunctionPolicies.of(stack.template, logicalId, stack.resolver);
-            for (AwsCall call : IamPolicyCheck.notAllowed(role, used(function))) {
+            for (AwsCall call : IamPolicyCheck.notAllowed(role, used(logicalId, function))) {
                 denied.add(logicalId + ": " + call.action() + " on " + call.resourceArn());
             }
         });
@@ -68,7 +68,7 @@ abstract class IamFromRealUse {
         List<String> unused = new ArrayList<>();
         functions().forEach((logicalId, function) -> {
             List<IamStatement> role = FunctionPolicies.of(stack.template, logicalId, stack.resolver);
-            for (IamGrant grant : IamPolicyCheck.unused(role, used(function))) {
+            for (IamGrant grant : IamPolicyCheck.unused(role, used(logicalId, function))) {
                 unused.add(logicalId + ": " + grant.action() + " on " + grant.resource() + " (" + grant.source() + ")");
             }
         });
@@ -76,15 +76,29 @@ abstract class IamFromRealUse {
                 + String.join("\n  ", unused));
     }
 
+    /**
+     * Every AWS request the function made: those of its SDK clients, as its interceptor wrote them down, and those it
+     * signs by hand (SSM's GetParameter, the user pool's admin API), as the fake SSM and the fake Cognito received
+     * them signed with the function's credentials.
+     */
+    private List<RecordedAwsCalls.Call> calls(String logicalId, DeployedFunction function) {
+        List<RecordedAwsCalls.Call> calls = new ArrayList<>(function.awsCalls().calls());
+        calls.addAll(stack.ssm.callsSignedBy(stack.grant(logicalId)));
+        calls.addAll(stack.cognito.admin().callsSignedBy(stack.grant(logicalId)));
+        return calls;
+    }
+
     /** The function's calls as IAM sees them: an action on a resource ARN. */
-    private Set<AwsCall> used(DeployedFunction function) {
+    private Set<AwsCall> used(String logicalId, DeployedFunction function) {
         String region = stack.context.region();
         String account = stack.context.accountId();
         Set<AwsCall> calls = new LinkedHashSet<>();
-        for (RecordedAwsCalls.Grant grant : function.awsCalls().grants()) {
-            String service = grant.action().substring(0, grant.action().indexOf(':'));
-            calls.add(new AwsCall(grant.action(), "arn:aws:" + service + ":" + region + ":" + account + ":"
-                    + grant.resource()));
+        for (RecordedAwsCalls.Call call : calls(logicalId, function)) {
+            for (RecordedAwsCalls.Grant grant : call.grants()) {
+                String service = grant.action().substring(0, grant.action().indexOf(':'));
+                calls.add(new AwsCall(grant.action(), "arn:aws:" + service + ":" + region + ":" + account + ":"
+                        + grant.resource()));
+            }
         }
         return calls;
     }

@@ -3,14 +3,15 @@ package fi.vuoro.local;
 import fi.vuoro.domain.interpreter.InterpreterDirectory;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.platform.twilio.JavaNetTwilioHttpClient;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
 import fi.vuoro.testkit.FakeTwilioApi;
-import fi.vuoro.testkit.LoopbackTwilioHttpClient;
 import fi.vuoro.testkit.TemplateTables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class LocalRuntime implements AutoCloseable {
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties(settings, dynamo.endpoint(), overrides))
                     .singletons(settings.clock(), twilio, new RecordingTwilio(twilio),
-                            new LoopbackTwilioHttpClient(twilio.baseUrl()))
+                            new JavaNetTwilioHttpClient(Duration.ofSeconds(30), twilio.baseUrl()))
                     .start();
             context.getBean(DynamoSiteDirectory.class).save(DemoSite.create());
             context.getBean(LocalStaffAccounts.class).seedDemoAccounts();

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import fi.vuoro.domain.staff.NotSignedInException;
 import fi.vuoro.domain.staff.StaffMember;
 import fi.vuoro.platform.config.VuoroConfiguration;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -38,8 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The key set is fetched on the first sign-in, not at start-up, and then cached; an unknown key id
  * refetches it (rate limited), so a rotated key is picked up. Tokens are never logged.
+ *
+ * <p>Only where Nimbus JOSE is on the class path: the staff API's jar (and the local runtime) carry it.
  */
 @Singleton
+@Requires(classes = SignedJWT.class)
 public class JwtStaffAuthenticator implements StaffAuthenticator {
 
     static final String SIGN_IN_FIRST = "Sign in first";

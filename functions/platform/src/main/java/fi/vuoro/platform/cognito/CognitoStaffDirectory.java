@@ -1,34 +1,37 @@
 package fi.vuoro.platform.cognito;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.vuoro.domain.account.SiteMember;
 import fi.vuoro.domain.account.SiteRole;
 import fi.vuoro.domain.account.StaffDirectory;
+import fi.vuoro.platform.aws.AwsJsonApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * Staff accounts in the Cognito user pool, a site's members in its two groups: {@code site-<siteId>} for staff,
  * {@code coordinator-<siteId>} for coordinators (who are its staff too), which the access tokens carry in
  * {@code cognito:groups}. A new account is made with the member's email, to which Cognito sends a temporary
  * password; a site's groups are made the first time someone is given the site, since sites are made at run time.
+ *
+ * <p>Five admin operations of the user pool's API, through {@link AwsJsonApi} rather than the SDK's Cognito client
+ * (3 MB of the staff API's jar).
  */
-public final class CognitoStaffDirectory implements StaffDirectory, AutoCloseable {
+public final class CognitoStaffDirectory implements StaffDirectory {
 
-    private final CognitoIdentityProviderClient cognito;
+    /** The user pool's API: its signing name, target prefix and endpoint variable. */
+    public static AwsJsonApi userPoolApi() {
+        return AwsJsonApi.of("cognito-idp", "AWSCognitoIdentityProviderService", "COGNITO_IDENTITY_PROVIDER");
+    }
+
+    private final AwsJsonApi cognito;
     private final String userPoolId;
 
-    public CognitoStaffDirectory(CognitoIdentityProviderClient cognito, String userPoolId) {
+    public CognitoStaffDirectory(AwsJsonApi cognito, String userPoolId) {
         if (userPoolId == null || userPoolId.isBlank()) {
             throw new IllegalArgumentException("The staff user pool id is required (VUORO_STAFF_USER_POOL_ID)");
         }
@@ -46,8 +49,8 @@ public final class CognitoStaffDirectory implements StaffDirectory, AutoCloseabl
         Map<String, SiteRole> roles = new LinkedHashMap<>();
         for (SiteRole role : List.of(SiteRole.COORDINATOR, SiteRole.STAFF)) {
             // A coordinator who is in the staff group too is listed once, as coordinator.
-            for (UserType user : usersIn(group(siteId, role))) {
-                roles.putIfAbsent(user.username().toLowerCase(Locale.ROOT), role);
+            for (String username : usersIn(group(siteId, role))) {
+                roles.putIfAbsent(username.toLowerCase(Locale.ROOT), role);
             }
         }
         List<SiteMember> members = new ArrayList<>();
@@ -60,7 +63,10 @@ public final class CognitoStaffDirectory implements StaffDirectory, AutoCloseabl
         boolean created = emailForNewAccount != null && create(username, emailForNewAccount);
         try {
             addToGroup(username, siteId, role);
-        } catch (UserNotFoundException e) {
+        } catch (AwsJsonApi.Failure e) {
+            if (!e.type().equals("UserNotFoundException")) {
+                throw e;
+            }
             return Grant.noAccount();
         }
         removeFromGroup(username, group(siteId, role == SiteRole.COORDINATOR ? SiteRole.STAFF : SiteRole.COORDINATOR));
@@ -76,54 +82,80 @@ public final class CognitoStaffDirectory implements StaffDirectory, AutoCloseabl
 
     /** Makes the account, unless one has the username (false): that one keeps its own address. */
     private boolean create(String username, String email) {
+        ObjectNode request = pool().put("Username", username);
+        request.putArray("UserAttributes")
+                .add(AwsJsonApi.request().put("Name", "email").put("Value", email))
+                .add(AwsJsonApi.request().put("Name", "email_verified").put("Value", "true"));
+        request.putArray("DesiredDeliveryMediums").add("EMAIL");
         try {
-            cognito.adminCreateUser(b -> b.userPoolId(userPoolId).username(username)
-                    .userAttributes(AttributeType.builder().name("email").value(email).build(),
-                            AttributeType.builder().name("email_verified").value("true").build())
-                    .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
+            cognito.call("AdminCreateUser", request);
             return true;
-        } catch (UsernameExistsException e) {
-            return false;
+        } catch (AwsJsonApi.Failure e) {
+            if (e.type().equals("UsernameExistsException")) {
+                return false;
+            }
+            throw e;
         }
     }
 
-    private List<UserType> usersIn(String group) {
-        try {
-            List<UserType> users = new ArrayList<>();
-            cognito.listUsersInGroupPaginator(b -> b.userPoolId(userPoolId).groupName(group)).users()
-                    .forEach(users::add);
-            return users;
-        } catch (ResourceNotFoundException noGroupYet) {
-            return List.of();
-        }
+    /** Every member's username, page by page. */
+    private List<String> usersIn(String group) {
+        List<String> users = new ArrayList<>();
+        String nextToken = null;
+        do {
+            ObjectNode request = pool().put("GroupName", group);
+            if (nextToken != null) {
+                request.put("NextToken", nextToken);
+            }
+            JsonNode page;
+            try {
+                page = cognito.call("ListUsersInGroup", request);
+            } catch (AwsJsonApi.Failure e) {
+                if (e.type().equals("ResourceNotFoundException")) {
+                    return List.of(); // no group yet
+                }
+                throw e;
+            }
+            page.path("Users").forEach(user -> users.add(user.path("Username").asText()));
+            nextToken = page.path("NextToken").asText(null);
+        } while (nextToken != null && !nextToken.isEmpty());
+        return users;
     }
 
     private void addToGroup(String username, String siteId, SiteRole role) {
         String group = group(siteId, role);
         try {
-            cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).groupName(group).username(username));
-        } catch (ResourceNotFoundException noGroupYet) {
-            try {
-                cognito.createGroup(b -> b.userPoolId(userPoolId).groupName(group)
-                        .description((role == SiteRole.COORDINATOR ? "Coordinators of " : "Staff of ") + siteId));
-            } catch (GroupExistsException madeMeanwhile) {
-                // Another coordinator's change made it first: it is the same group.
+            cognito.call("AdminAddUserToGroup", pool().put("GroupName", group).put("Username", username));
+        } catch (AwsJsonApi.Failure noGroupYet) {
+            if (!noGroupYet.type().equals("ResourceNotFoundException")) {
+                throw noGroupYet;
             }
-            cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).groupName(group).username(username));
+            try {
+                cognito.call("CreateGroup", pool().put("GroupName", group)
+                        .put("Description", (role == SiteRole.COORDINATOR ? "Coordinators of " : "Staff of ") + siteId));
+            } catch (AwsJsonApi.Failure e) {
+                // GroupExistsException: another coordinator's change made it first, it is the same group.
+                if (!e.type().equals("GroupExistsException")) {
+                    throw e;
+                }
+            }
+            cognito.call("AdminAddUserToGroup", pool().put("GroupName", group).put("Username", username));
         }
     }
 
     /** Nothing to do when the group does not exist yet or the account is not in it. */
     private void removeFromGroup(String username, String group) {
         try {
-            cognito.adminRemoveUserFromGroup(b -> b.userPoolId(userPoolId).groupName(group).username(username));
-        } catch (ResourceNotFoundException | UserNotFoundException nothingToRemove) {
+            cognito.call("AdminRemoveUserFromGroup", pool().put("GroupName", group).put("Username", username));
+        } catch (AwsJsonApi.Failure e) {
             // The group or the account is not there: the account is not in the group.
+            if (!e.type().equals("ResourceNotFoundException") && !e.type().equals("UserNotFoundException")) {
+                throw e;
+            }
         }
     }
 
-    @Override
-    public void close() {
-        cognito.close();
+    private ObjectNode pool() {
+        return AwsJsonApi.request().put("UserPoolId", userPoolId);
     }
 }

@@ -12,6 +12,7 @@ import fi.vuoro.platform.dynamodb.TableName;
 import fi.vuoro.platform.twilio.TwilioSmsGateway;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import fi.vuoro.domain.interpreter.InterpreterRequestStore;
@@ -24,6 +25,7 @@ import fi.vuoro.domain.queue.TicketPremises;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import org.apache.hc.client5.http.config.RequestConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -47,8 +49,13 @@ public class OutboxFactory {
         return new DeliveryReports(store, clock);
     }
 
+    /**
+     * Only where the Twilio SDK's HTTP client can start: its base class initialises with httpclient5's request
+     * configuration, which only the jobs function (the outbox sender) and the local runtime carry.
+     */
     @Singleton
     @Bean(preDestroy = "close")
+    @Requires(classes = RequestConfig.class)
     TwilioSmsGateway smsGateway(VuoroConfiguration config, OutboxConfiguration outbox, Secrets secrets,
                                 @Nullable com.twilio.http.HttpClient transport) {
         return new TwilioSmsGateway(config.getTwilioAccountSid(),
@@ -66,6 +73,7 @@ public class OutboxFactory {
     }
 
     @Singleton
+    @Requires(beans = SmsGateway.class)
     OutboxDispatcher outboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock,
                                       OutboxConfiguration outbox, PremiseCheck premises) {
         // Jitter from a generator made per draw: a SnapStart snapshot holds no random state every restore shares.

@@ -4,7 +4,6 @@ import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpClient;
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
@@ -31,10 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLHandshakeException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +66,7 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     }
 
     /**
-     * @param transport      the HTTP client that carries requests, or null for the SDK's own (Apache) client
+     * @param transport      the HTTP client that carries requests, or null for the JDK's ({@link JavaNetTwilioHttpClient})
      * @param requestTimeout the longest one request may take
      * @param publicBaseUrl  where Twilio reaches Vuoro for status callbacks; blank for none
      */
@@ -179,7 +175,7 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     private static boolean neverSent(Throwable cause) {
         return cause instanceof ConnectException || cause instanceof NoRouteToHostException
                 || cause instanceof UnknownHostException || cause instanceof HttpConnectTimeoutException
-                || cause instanceof ConnectTimeoutException || cause instanceof SSLHandshakeException;
+                || cause instanceof SSLHandshakeException;
     }
 
     private static String httpReason(ApiException e) {
@@ -246,13 +242,11 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     }
 
     /**
-     * The SDK's Apache client, its socket timeout close to ours so that requests given up on end soon too (the
-     * SDK applies its own request configuration to every request, so the socket's is the one that counts).
+     * The JDK's HTTP client, its timeout close to ours so that requests given up on end soon too (the SDK's own
+     * Apache client is left out of the function jars).
      */
     private static HttpClient defaultTransport(Duration requestTimeout) {
-        Timeout timeout = Timeout.ofMilliseconds(requestTimeout.toMillis() + 1000);
-        return new NetworkHttpClient(HttpClient.DEFAULT_REQUEST_CONFIG,
-                SocketConfig.custom().setSoTimeout(timeout).setSoKeepAlive(true).build());
+        return new JavaNetTwilioHttpClient(requestTimeout.plusSeconds(1));
     }
 
     @Override

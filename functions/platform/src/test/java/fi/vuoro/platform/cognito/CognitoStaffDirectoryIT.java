@@ -11,6 +11,8 @@ import fi.vuoro.domain.account.SiteMember;
 import fi.vuoro.domain.account.SiteRole;
 import fi.vuoro.domain.account.StaffDirectory;
 import fi.vuoro.domain.account.StaffDirectoryContract;
+import fi.vuoro.platform.aws.AwsJsonApi;
+import fi.vuoro.testkit.lambda.ContainerCredentials;
 import fi.vuoro.testkit.lambda.FakeCognito;
 import java.util.List;
 import java.util.Set;
@@ -18,41 +20,43 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 
 /**
- * The real SDK against a loopback stand-in of the user pool's API: the directory's promises hold, and the requests
- * are the ones the staff API function's role allows, in the order that makes a new account and a new site's group.
+ * The directory against a loopback stand-in of the user pool's API that checks every request's SigV4 signature: its
+ * promises hold, and the requests are the ones the staff API function's role allows, in the order that makes a new
+ * account and a new site's group.
  */
 class CognitoStaffDirectoryIT extends StaffDirectoryContract {
 
     private static final String POOL = "eu-north-1_TestPool1";
     private static FakeCognito fake;
-    private static CognitoIdentityProviderClient client;
+    private static ContainerCredentials credentials;
     private static CognitoStaffDirectory directory;
 
     @BeforeAll
     static void start() {
-        fake = FakeCognito.start(POOL, 2);
-        client = client();
-        directory = new CognitoStaffDirectory(client, POOL);
+        credentials = ContainerCredentials.start();
+        fake = FakeCognito.start(POOL, 2).requireSignaturesBy(credentials);
+        directory = new CognitoStaffDirectory(userPool(), POOL);
     }
 
     @AfterAll
     static void stop() {
-        client.close();
         fake.close();
+        credentials.close();
     }
 
-    private static CognitoIdentityProviderClient client() {
-        return CognitoIdentityProviderClient.builder().endpointOverride(fake.endpoint()).region(Region.EU_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+    /** The user pool's API as the staff API function calls it, signed with a role's credentials. */
+    private static AwsJsonApi userPool() {
+        ContainerCredentials.Grant role = credentials.issue("StaffApiFunction");
+        return new AwsJsonApi("cognito-idp", "AWSCognitoIdentityProviderService",
+                () -> new AwsJsonApi.Endpoint(fake.endpoint(), "eu-north-1"),
+                StaticCredentialsProvider.create(AwsSessionCredentials.create(role.accessKeyId(),
+                        role.secretAccessKey(), role.sessionToken())),
+                UrlConnectionHttpClient.create());
     }
 
     @Override
@@ -131,11 +135,20 @@ class CognitoStaffDirectoryIT extends StaffDirectoryContract {
 
     @Test
     void anotherPoolsError_shouldReachTheCaller_ratherThanPassAsNoAccount() {
-        try (CognitoIdentityProviderClient other = client()) {
-            CognitoStaffDirectory wrongPool = new CognitoStaffDirectory(other, "eu-north-1_NotThePool");
-            assertThrows(ResourceNotFoundException.class,
-                    () -> wrongPool.grant("tesoma", "kaisa", SiteRole.STAFF, "kaisa@example.org"));
-        }
+        CognitoStaffDirectory wrongPool = new CognitoStaffDirectory(userPool(), "eu-north-1_NotThePool");
+        AwsJsonApi.Failure failure = assertThrows(AwsJsonApi.Failure.class,
+                () -> wrongPool.grant("tesoma", "kaisa", SiteRole.STAFF, "kaisa@example.org"));
+        assertEquals("ResourceNotFoundException", failure.type());
+    }
+
+    @Test
+    void everyRequest_shouldBeSignedForTheUserPoolsApi_withTheRolesCredentials() {
+        fake.forgetCalls();
+        directory.members("kaleva");
+
+        assertEquals(List.of("ListUsersInGroup", "ListUsersInGroup"), fake.operations());
+        ContainerCredentials.Grant other = credentials.issue("NotTheStaffApi");
+        assertEquals(List.of(), fake.callsSignedBy(other), "only the signer's calls are its own");
     }
 
     private static Set<String> attributes(JsonNode create) {

@@ -8,7 +8,6 @@ import fi.vuoro.domain.outbox.SendResult;
 import fi.vuoro.domain.outbox.SentCheck;
 import fi.vuoro.domain.outbox.SmsToSend;
 import fi.vuoro.testkit.FakeTwilioApi;
-import fi.vuoro.testkit.LoopbackTwilioHttpClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,6 +29,7 @@ class TwilioSmsGatewayTest {
     private static final String BASE_URL = "https://vuoro.example";
     private static final String SITE = "+358500000001";
     private static final Duration TIMEOUT = Duration.ofMillis(700);
+    private static final Duration LONG_WAIT = Duration.ofSeconds(30);
 
     private static FakeTwilioApi twilio;
     private static TwilioSmsGateway gateway;
@@ -38,8 +38,8 @@ class TwilioSmsGatewayTest {
     static void start() {
         twilio = FakeTwilioApi.start(0);
         twilio.requireAuthToken(TOKEN);
-        // The loopback client would wait 30 s for an answer: the gateway's own timeout must cut in first.
-        gateway = new TwilioSmsGateway(ACCOUNT, () -> TOKEN, new LoopbackTwilioHttpClient(twilio.baseUrl()), TIMEOUT,
+        // The transport would wait 30 s for an answer: the gateway's own timeout must cut in first.
+        gateway = new TwilioSmsGateway(ACCOUNT, () -> TOKEN, new JavaNetTwilioHttpClient(LONG_WAIT, twilio.baseUrl()), TIMEOUT,
                 BASE_URL);
     }
 
@@ -117,8 +117,8 @@ class TwilioSmsGatewayTest {
 
     @Test
     void send_shouldRetry_whenTheAuthTokenIsWrong() {
-        TwilioSmsGateway misconfigured = new TwilioSmsGateway(ACCOUNT, () -> "wrong", new LoopbackTwilioHttpClient(
-                twilio.baseUrl()), TIMEOUT, BASE_URL);
+        TwilioSmsGateway misconfigured = new TwilioSmsGateway(ACCOUNT, () -> "wrong", new JavaNetTwilioHttpClient(
+                LONG_WAIT, twilio.baseUrl()), TIMEOUT, BASE_URL);
 
         SendResult result = misconfigured.send(sms("+358401230005"));
 
@@ -145,7 +145,7 @@ class TwilioSmsGatewayTest {
             closedPort = socket.getLocalPort();
         }
         TwilioSmsGateway unreachable = new TwilioSmsGateway(ACCOUNT, () -> TOKEN,
-                new LoopbackTwilioHttpClient(URI.create("http://127.0.0.1:" + closedPort)), TIMEOUT, BASE_URL);
+                new JavaNetTwilioHttpClient(LONG_WAIT, URI.create("http://127.0.0.1:" + closedPort)), TIMEOUT, BASE_URL);
 
         SendResult result = unreachable.send(sms("+358401230007"));
 
@@ -201,7 +201,7 @@ class TwilioSmsGatewayTest {
     @Test
     void send_shouldNameNoStatusCallback_withoutAPublicBaseUrl() {
         TwilioSmsGateway noCallbacks = new TwilioSmsGateway(ACCOUNT, () -> TOKEN,
-                new LoopbackTwilioHttpClient(twilio.baseUrl()), TIMEOUT, "");
+                new JavaNetTwilioHttpClient(LONG_WAIT, twilio.baseUrl()), TIMEOUT, "");
 
         assertInstanceOf(SendResult.Accepted.class, noCallbacks.send(sms("+358401230013")));
 

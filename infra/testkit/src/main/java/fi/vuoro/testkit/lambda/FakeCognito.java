@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * The Cognito user pool's admin API on loopback (the AWS JSON 1.1 protocol the SDK speaks), as much as staff
  * accounts use: AdminCreateUser, CreateGroup, AdminAddUserToGroup, AdminRemoveUserFromGroup and ListUsersInGroup
  * (in pages), with Cognito's errors for an existing username, a missing user and a missing group. Usernames are not
- * case-sensitive, as in the template's pool. Every request is recorded in order.
+ * case-sensitive, as in the template's pool. Every request is recorded in order; once told the credentials a
+ * deployment's roles have ({@link #requireSignaturesBy}), the admin API checks their signatures too.
  *
  * <p>Once {@link #signingIn signing in} is on, it also answers the public sign-in API a browser calls (with CORS, as
  * Cognito does): InitiateAuth with USER_PASSWORD_AUTH (NEW_PASSWORD_REQUIRED with a session while the user has a
@@ -48,6 +49,8 @@ public final class FakeCognito implements AutoCloseable {
     private final Map<String, String> emails = new TreeMap<>();
     private final Map<String, Set<String>> groups = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
+    private final List<RecordedAwsCalls.Call> signedCalls = new ArrayList<>();
+    private ContainerCredentials signers;
     private final Map<String, String> passwords = new TreeMap<>();
     private final Set<String> temporary = new TreeSet<>();
     private final Map<String, String> challengeSessions = new TreeMap<>();
@@ -129,6 +132,23 @@ public final class FakeCognito implements AutoCloseable {
         challengeSessions.clear();
     }
 
+    /**
+     * From now on the admin API takes only requests signed (SigV4, for {@code cognito-idp}) with credentials these
+     * issued, as the user pool's API does, and records each for the role that signed it ({@link #callsSignedBy}).
+     */
+    public synchronized FakeCognito requireSignaturesBy(ContainerCredentials credentials) {
+        this.signers = credentials;
+        return this;
+    }
+
+    /**
+     * The admin requests a role's credentials signed, as IAM authorises them: {@code cognito-idp:<operation>} on the
+     * user pool.
+     */
+    public synchronized List<RecordedAwsCalls.Call> callsSignedBy(ContainerCredentials.Grant grant) {
+        return signedCalls.stream().filter(call -> call.accessKeyId().equals(grant.accessKeyId())).toList();
+    }
+
     public synchronized Set<String> groupNames() {
         return Set.copyOf(groups.keySet());
     }
@@ -145,13 +165,17 @@ public final class FakeCognito implements AutoCloseable {
                     return;
                 }
             }
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            JsonNode request = JSON.readTree(body);
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             String operation = target.substring(target.indexOf('.') + 1);
             calls.add(new Call(operation, request));
             if (accessTokens != null && ("InitiateAuth".equals(operation)
                     || "RespondToAuthChallenge".equals(operation))) {
                 signIn(exchange, operation, request);
+                return;
+            }
+            if (signers != null && !signedBy(exchange, body, operation, request)) {
                 return;
             }
             if (!userPoolId.equals(request.path("UserPoolId").asText())) {
@@ -170,6 +194,26 @@ public final class FakeCognito implements AutoCloseable {
                 default -> sendAwsJson(exchange, 400, awsJsonError("InvalidAction", "Not offered here: " + target));
             }
         }
+    }
+
+    /** Whether the request is signed by issued credentials; if not, it is answered as Cognito answers it. */
+    private boolean signedBy(HttpExchange exchange, byte[] body, String operation, JsonNode request)
+            throws IOException {
+        SignedRequests.Signer signer = SignedRequests.check(exchange, body, signers, "cognito-idp");
+        if (signer.grant().isEmpty()) {
+            sendAwsJson(exchange, 400, awsJsonError("UnrecognizedClientException",
+                    "The security token included in the request is invalid."));
+            return false;
+        }
+        if (!signer.signatureMatches()) {
+            sendAwsJson(exchange, 400, awsJsonError("InvalidSignatureException",
+                    "The request signature we calculated does not match the signature you provided."));
+            return false;
+        }
+        signedCalls.add(new RecordedAwsCalls.Call("cognito-idp", operation, signer.grant().get().accessKeyId(), true,
+                List.of(new RecordedAwsCalls.Grant("cognito-idp:" + operation,
+                        "userpool/" + request.path("UserPoolId").asText()))));
+        return true;
     }
 
     private void createUser(HttpExchange exchange, JsonNode request, String username) throws IOException {

@@ -8,27 +8,28 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * SSM Parameter Store's {@code GetParameter} and {@code GetParameters} on loopback (the AWS JSON 1.1 protocol the
- * SDK speaks), holding SecureString parameters. A request must be signed with credentials issued by the
- * {@link ContainerCredentials} endpoint, session token included; otherwise it is answered as AWS answers an
- * unknown signer. It grants nothing by itself: which parameters a function may read is its role's business,
- * checked against the calls it makes.
+ * SDK speaks), holding SecureString parameters. A request must be signed (SigV4, checked by {@link SigV4Check})
+ * with credentials issued by the {@link ContainerCredentials} endpoint, session token included; otherwise it is
+ * answered as AWS answers an unknown signer or a wrong signature. It grants nothing by itself: which parameters a
+ * function may read is its role's business, checked against the calls it records for each role's credentials
+ * ({@link #callsSignedBy}), whether an SDK client or a hand-signed request made them.
  */
 public final class FakeSsm implements AutoCloseable {
 
-    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ContainerCredentials credentials;
     private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    private final List<RecordedAwsCalls.Call> calls = new CopyOnWriteArrayList<>();
     private final String region;
     private final String account;
 
@@ -55,20 +56,50 @@ public final class FakeSsm implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
-            Optional<String> signer = signer(exchange);
-            if (signer.isEmpty()) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            SignedRequests.Signer signer = SignedRequests.check(exchange, body, credentials, "ssm");
+            if (signer.grant().isEmpty()) {
                 reply(exchange, 400, error("UnrecognizedClientException",
                         "The security token included in the request is invalid."));
                 return;
             }
+            if (!signer.signatureMatches()) {
+                reply(exchange, 400, error("InvalidSignatureException", "The request signature we calculated does"
+                        + " not match the signature you provided."));
+                return;
+            }
+            JsonNode request = JSON.readTree(body);
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             switch (target) {
-                case "AmazonSSM.GetParameter" -> getParameter(exchange, request);
-                case "AmazonSSM.GetParameters" -> getParameters(exchange, request);
+                case "AmazonSSM.GetParameter" -> {
+                    record(signer.grant().get(), "GetParameter", List.of(request.path("Name").asText()));
+                    getParameter(exchange, request);
+                }
+                case "AmazonSSM.GetParameters" -> {
+                    List<String> names = new ArrayList<>();
+                    request.path("Names").forEach(name -> names.add(name.asText()));
+                    record(signer.grant().get(), "GetParameters", names);
+                    getParameters(exchange, request);
+                }
                 default -> reply(exchange, 400, error("InvalidAction", "Not offered here: " + target));
             }
         }
+    }
+
+    /**
+     * The requests each role's credentials signed and SSM accepted, as IAM authorises them: {@code ssm:<operation>}
+     * on each parameter named (decryption with the AWS-managed key needs no grant of the role).
+     */
+    public List<RecordedAwsCalls.Call> callsSignedBy(ContainerCredentials.Grant grant) {
+        return calls.stream().filter(call -> call.accessKeyId().equals(grant.accessKeyId())).toList();
+    }
+
+    private void record(ContainerCredentials.Grant signer, String operation, List<String> names) {
+        List<RecordedAwsCalls.Grant> grants = names.stream()
+                .map(name -> new RecordedAwsCalls.Grant("ssm:" + operation,
+                        "parameter" + (name.startsWith("/") ? name : "/" + name)))
+                .toList();
+        calls.add(new RecordedAwsCalls.Call("ssm", operation, signer.accessKeyId(), true, grants));
     }
 
     private void getParameter(HttpExchange exchange, JsonNode request) throws IOException {
@@ -109,24 +140,6 @@ public final class FakeSsm implements AutoCloseable {
         parameter.put("ARN", "arn:aws:ssm:" + region + ":" + account + ":parameter" + name);
         return parameter;
     }
-
-    /** The function whose issued credentials signed the request, session token included. */
-    private Optional<String> signer(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        Matcher credential = CREDENTIAL.matcher(authorization);
-        if (!credential.find()) {
-            return Optional.empty();
-        }
-        String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
-        return credentials.grantOf(credential.group(1))
-                .filter(grant -> grant.sessionToken().equals(token))
-                .map(ContainerCredentials.Grant::function);
-    }
-
-
 
     private static String error(String type, String message) {
         return LoopbackReplies.awsJsonError(type, message);

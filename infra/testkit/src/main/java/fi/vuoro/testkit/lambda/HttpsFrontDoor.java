@@ -196,6 +196,8 @@ public final class HttpsFrontDoor implements AutoCloseable {
                     values.forEach(value -> request.header(name, value));
                 }
             });
+            // The stand-in sees its own address as Host; a stand-in that checks signatures needs the one signed.
+            request.header("X-Forwarded-Host", String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
             HttpResponse<byte[]> answer;
             try {
                 answer = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
