@@ -12,9 +12,9 @@ import fi.vuoro.domain.sms.SmsTurn;
 import fi.vuoro.domain.sms.VisitorConversation;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.snapstart.DynamoDbPriming;
+import fi.vuoro.platform.snapstart.SnapshotPriming;
 import fi.vuoro.platform.twilio.TwilioWebhookVerifier;
 import fi.vuoro.platform.twilio.TwimlReplies;
-import io.micronaut.crac.OrderedResource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,23 +23,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.crac.Context;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * SnapStart priming: before Lambda snapshots the initialised function, an inbound SMS's path runs once so its classes
- * are loaded and have run when a restored instance takes its first webhook. It only reads, and only keys that cannot
- * exist: a signature check of a form with a wrong signature, the reply log's and the site directory's lookups, then
- * STATUS, LEAVE and HELP in every language from a sender who never texted, each answered by the visitor
- * conversation and built into TwiML, and a digit for the feedback routing to look up. The sender and the site are made up in memory ({@code +999} is no
- * country's code); nothing is saved, nothing random or secret is made, and no connection is left open.
+ * The SMS webhook's SnapStart priming: an inbound SMS's path, read-only and on keys that cannot exist. A signature
+ * check of a form with a wrong signature, the reply log's and the site directory's lookups, then STATUS, LEAVE and
+ * HELP in every language from a sender who never texted, each answered by the visitor conversation and built into
+ * TwiML, and a digit for the feedback routing to look up. The sender and the site are made up in memory
+ * ({@code +999} is no country's code); nothing is saved.
  */
 @Singleton
-public class SmsWebhookPriming implements OrderedResource {
+public class SmsWebhookPriming extends SnapshotPriming<String> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SmsWebhookPriming.class);
     static final String PRIMING_SENDER = "+99900000001";
     static final String PRIMING_SITE_NUMBER = "+99900000002";
     static final String PRIMING_MESSAGE_ID = "SMPRIMING";
@@ -53,12 +47,12 @@ public class SmsWebhookPriming implements OrderedResource {
     private final List<SenderRouting> routings;
     private final VisitorConversation visitors;
     private final MessageCatalogue catalogue;
-    private final DynamoDbPriming dynamo;
     private final Clock clock;
 
     public SmsWebhookPriming(TwilioWebhookVerifier verifier, ReplyLog replies, SiteDirectory sites,
                              PhoneProtector phones, List<SenderRouting> routings, VisitorConversation visitors,
                              MessageCatalogue catalogue, DynamoDbPriming dynamo, Clock clock) {
+        super(dynamo);
         this.verifier = verifier;
         this.replies = replies;
         this.sites = sites;
@@ -66,50 +60,30 @@ public class SmsWebhookPriming implements OrderedResource {
         this.routings = routings;
         this.visitors = visitors;
         this.catalogue = catalogue;
-        this.dynamo = dynamo;
         this.clock = clock;
     }
 
+    /** The TwiML of every answer, in the catalogue's language order. */
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            LOG.info("Priming answered {} messages before the snapshot", prime().size());
-        } catch (RuntimeException failure) {
-            // A snapshot without priming still serves: its first webhook is only slower.
-            LOG.warn("Priming failed: {}", failure.getClass().getName(), failure);
-        }
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // Nothing of the priming is kept to undo.
-    }
-
-    /** Runs the read-only path and returns the TwiML of every answer, in the catalogue's language order. */
-    List<String> prime() {
-        try {
-            Instant now = clock.instant();
-            verifier.isSigned(TwilioSmsWebhookController.PATH,
-                    Map.of("From", PRIMING_SENDER, "To", PRIMING_SITE_NUMBER, "Body", "STATUS"), "cHJpbWluZw==");
-            replies.find(PRIMING_MESSAGE_ID, now);
-            sites.findByNumber(PRIMING_SITE_NUMBER);
-            dynamo.readNothing();
-            Site site = new Site("priming", "Priming", PRIMING_SITE_NUMBER, OpeningHours.always(),
-                    Set.of(catalogue.fallbackLanguage().code()), Duration.ofMinutes(15), 1, 'P', Set.of());
-            String phoneHash = phones.hash(PRIMING_SENDER);
-            List<String> twiml = new ArrayList<>();
-            for (Language language : catalogue.languages()) {
-                for (CommandWord command : READ_ONLY_COMMANDS) {
-                    twiml.add(answer(new SmsTurn(site, PRIMING_SENDER, phoneHash, language.keyword(command), now)));
-                }
+    protected List<String> rehearse() {
+        Instant now = clock.instant();
+        verifier.isSigned(TwilioSmsWebhookController.PATH,
+                Map.of("From", PRIMING_SENDER, "To", PRIMING_SITE_NUMBER, "Body", "STATUS"), "cHJpbWluZw==");
+        replies.find(PRIMING_MESSAGE_ID, now);
+        sites.findByNumber(PRIMING_SITE_NUMBER);
+        Site site = new Site("priming", "Priming", PRIMING_SITE_NUMBER, OpeningHours.always(),
+                Set.of(catalogue.fallbackLanguage().code()), Duration.ofMinutes(15), 1, 'P', Set.of());
+        String phoneHash = phones.hash(PRIMING_SENDER);
+        List<String> twiml = new ArrayList<>();
+        for (Language language : catalogue.languages()) {
+            for (CommandWord command : READ_ONLY_COMMANDS) {
+                twiml.add(answer(new SmsTurn(site, PRIMING_SENDER, phoneHash, language.keyword(command), now)));
             }
-            // A digit is what the feedback routing looks at (it finds no invitation); the conversation is not asked,
-            // as it would take a digit for a language choice and join.
-            requireUnclaimed(new SmsTurn(site, PRIMING_SENDER, phoneHash, "3", now));
-            return twiml;
-        } finally {
-            dynamo.releaseConnection();
         }
+        // A digit is what the feedback routing looks at (it finds no invitation); the conversation is not asked,
+        // as it would take a digit for a language choice and join.
+        requireUnclaimed(new SmsTurn(site, PRIMING_SENDER, phoneHash, "3", now));
+        return twiml;
     }
 
     /** As the router answers: a routing that claims the sender first, else the visitor conversation. */
