@@ -49,6 +49,10 @@ final class DeployedSmsWebhook implements AutoCloseable {
         return dynamo.client();
     }
 
+    int endpointPort() {
+        return dynamo.endpoint().getPort();
+    }
+
     @Override
     public void close() {
         try {

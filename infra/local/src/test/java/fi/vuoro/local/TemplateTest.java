@@ -64,8 +64,11 @@ class TemplateTest {
         Map<String, Object> globals = (Map<String, Object>) template.globals().get("Function");
         assertEquals("java21", globals.get("Runtime"));
         for (CloudFormationTemplate.Resource function : template.resourcesOfType("AWS::Serverless::Function").values()) {
-            assertTrue(function.properties().containsKey("SnapStart"), function.logicalId() + " has no SnapStart");
-            assertTrue(function.properties().containsKey("AutoPublishAlias"), function.logicalId() + " publishes no alias");
+            assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.properties().get("SnapStart"),
+                    function.logicalId() + " has no SnapStart on its published versions");
+            // SAM points the function's event sources (the HTTP API's routes too) at this alias, so callers reach
+            // the published, snapshotted version rather than $LATEST, which SnapStart does not apply to.
+            assertEquals("live", function.properties().get("AutoPublishAlias"), function.logicalId() + " publishes no alias");
         }
     }
 

@@ -1,11 +1,13 @@
 package fi.vuoro.domain.language;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -23,13 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the names of all {@code messages/*.properties} files on a class path, whether a root is a
  * directory (tests, local runs) or a jar (a deployed, shaded function). A class loader cannot list a
- * directory, so each root that holds message files is listed by itself.
+ * directory, so each root that holds message files is listed by itself, unless it carries an index
+ * ({@code messages/index.txt}, one file name a line, checked against the directory by a test): the
+ * domain module's does, so a deployed function reads eight names instead of walking its whole jar.
  */
 final class MessageFileLocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageFileLocator.class);
 
     static final String DIRECTORY = "messages";
+    static final String INDEX = "index.txt";
     private static final String SUFFIX = ".properties";
 
     private MessageFileLocator() {
@@ -43,6 +48,14 @@ final class MessageFileLocator {
     static List<String> locate(ClassLoader loader, String anchorFile) {
         // A root usually answers both ways; list each root once (walking a shaded jar costs start-up time).
         Map<String, Root> roots = new LinkedHashMap<>();
+        Set<String> names = new TreeSet<>();
+        String indexSuffix = "/" + INDEX;
+        for (URL index : resources(loader, DIRECTORY + indexSuffix)) {
+            String text = index.toString();
+            roots.put(text.substring(0, text.length() - indexSuffix.length()), new Root(index, true));
+            names.addAll(readIndex(index));
+        }
+        Set<String> indexed = Set.copyOf(roots.keySet());
         for (URL directory : resources(loader, DIRECTORY)) {
             roots.putIfAbsent(withoutTrailingSlash(directory.toString()), new Root(directory, false));
         }
@@ -51,9 +64,21 @@ final class MessageFileLocator {
             String text = anchor.toString();
             roots.putIfAbsent(text.substring(0, text.length() - anchorSuffix.length()), new Root(anchor, true));
         }
-        Set<String> names = new TreeSet<>();
-        roots.values().forEach(root -> names.addAll(list(root.url(), root.pointsAtFile())));
+        roots.forEach((key, root) -> {
+            if (!indexed.contains(key)) {
+                names.addAll(list(root.url(), root.pointsAtFile()));
+            }
+        });
         return names.stream().map(name -> DIRECTORY + "/" + name).toList();
+    }
+
+    private static List<String> readIndex(URL index) {
+        try (InputStream in = index.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(name -> name.endsWith(SUFFIX)).toList();
+        } catch (IOException e) {
+            throw new MessageCatalogueException("Cannot read the message file index " + index, e);
+        }
     }
 
     /** Where message files were found: a directory, or (pointsAtFile) a file inside one. */

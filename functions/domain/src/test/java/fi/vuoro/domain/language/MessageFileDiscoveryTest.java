@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,26 @@ class MessageFileDiscoveryTest {
     @Test
     void load_shouldFindEveryLanguage_whenTheJarHasNoDirectoryEntries() throws IOException {
         Path jar = MessageFileFixture.writeJar(temp.resolve("shaded.jar"), MessageFileFixture.realFiles(), false);
+
+        try (URLClassLoader loader = MessageFileFixture.isolatedLoader(jar)) {
+            assertEquals(expected, MessageCatalogue.load(loader).languages());
+        }
+    }
+
+    @Test
+    void theIndex_shouldListExactlyTheMessageFilesOfItsDirectory() throws IOException {
+        List<String> indexed = Files.readAllLines(MessageFileFixture.messagesDirectory().resolve(MessageFileLocator.INDEX));
+
+        assertEquals(List.copyOf(MessageFileFixture.realFiles().keySet()), indexed.stream().sorted().toList(),
+                "messages/index.txt must name every message file, one a line");
+    }
+
+    @Test
+    void load_shouldReadTheIndexInsteadOfListingTheJar_whenTheJarCarriesOne() throws IOException {
+        Map<String, String> files = new TreeMap<>(MessageFileFixture.realFiles());
+        files.put(MessageFileLocator.INDEX, String.join("\n", MessageFileFixture.realFiles().keySet()) + "\n");
+        files.put("xx.properties", "language.code=xx\n");
+        Path jar = MessageFileFixture.writeJar(temp.resolve("indexed.jar"), files, false);
 
         try (URLClassLoader loader = MessageFileFixture.isolatedLoader(jar)) {
             assertEquals(expected, MessageCatalogue.load(loader).languages());
