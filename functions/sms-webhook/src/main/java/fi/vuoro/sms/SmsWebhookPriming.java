@@ -6,7 +6,8 @@ import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
-import fi.vuoro.domain.sms.ReplyLog;
+import fi.vuoro.domain.sms.SenderRecords;
+import fi.vuoro.domain.sms.SenderRecordsSource;
 import fi.vuoro.domain.sms.SenderRouting;
 import fi.vuoro.domain.sms.SmsTurn;
 import fi.vuoro.domain.sms.VisitorConversation;
@@ -22,11 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The SMS webhook's SnapStart priming: an inbound SMS's path, read-only and on keys that cannot exist. A signature
- * check of a form with a wrong signature, the reply log's and the site directory's lookups, then STATUS, LEAVE and
+ * check of a form with a wrong signature, the site directory's lookup and the sender's records (one read), then STATUS, LEAVE and
  * HELP in every language from a sender who never texted, each answered by the visitor conversation and built into
  * TwiML, and a digit for the feedback routing to look up. The sender and the site are made up in memory
  * ({@code +999} is no country's code); nothing is saved.
@@ -41,7 +43,7 @@ public class SmsWebhookPriming extends SnapshotPriming<String> {
             CommandWord.HELP);
 
     private final TwilioWebhookVerifier verifier;
-    private final ReplyLog replies;
+    private final SenderRecordsSource records;
     private final SiteDirectory sites;
     private final PhoneProtector phones;
     private final List<SenderRouting> routings;
@@ -49,12 +51,12 @@ public class SmsWebhookPriming extends SnapshotPriming<String> {
     private final MessageCatalogue catalogue;
     private final Clock clock;
 
-    public SmsWebhookPriming(TwilioWebhookVerifier verifier, ReplyLog replies, SiteDirectory sites,
+    public SmsWebhookPriming(TwilioWebhookVerifier verifier, SenderRecordsSource records, SiteDirectory sites,
                              PhoneProtector phones, List<SenderRouting> routings, VisitorConversation visitors,
                              MessageCatalogue catalogue, DynamoDbPriming dynamo, Clock clock) {
         super(dynamo);
         this.verifier = verifier;
-        this.replies = replies;
+        this.records = records;
         this.sites = sites;
         this.phones = phones;
         this.routings = routings;
@@ -69,27 +71,29 @@ public class SmsWebhookPriming extends SnapshotPriming<String> {
         Instant now = clock.instant();
         verifier.isSigned(TwilioSmsWebhookController.PATH,
                 Map.of("From", PRIMING_SENDER, "To", PRIMING_SITE_NUMBER, "Body", "STATUS"), "cHJpbWluZw==");
-        replies.find(PRIMING_MESSAGE_ID, now);
         sites.findByNumber(PRIMING_SITE_NUMBER);
         Site site = new Site("priming", "Priming", PRIMING_SITE_NUMBER, OpeningHours.always(),
                 Set.of(catalogue.fallbackLanguage().code()), Duration.ofMinutes(15), 1, 'P', Set.of());
         String phoneHash = phones.hash(PRIMING_SENDER);
+        // The sender's records in the one read every SMS starts with: none exist for this sender and message.
+        SenderRecords known = records.read(PRIMING_MESSAGE_ID, phoneHash, Optional.of(site.id()), now);
         List<String> twiml = new ArrayList<>();
         for (Language language : catalogue.languages()) {
             for (CommandWord command : READ_ONLY_COMMANDS) {
-                twiml.add(answer(new SmsTurn(site, PRIMING_SENDER, phoneHash, language.keyword(command), now)));
+                twiml.add(answer(new SmsTurn(PRIMING_MESSAGE_ID, site, PRIMING_SENDER, phoneHash,
+                        language.keyword(command), now, known)));
             }
         }
         // A digit is what the feedback routing looks at (it finds no invitation); the conversation is not asked,
         // as it would take a digit for a language choice and join.
-        requireUnclaimed(new SmsTurn(site, PRIMING_SENDER, phoneHash, "3", now));
+        requireUnclaimed(new SmsTurn(PRIMING_MESSAGE_ID, site, PRIMING_SENDER, phoneHash, "3", now, known));
         return twiml;
     }
 
     /** As the router answers: a routing that claims the sender first, else the visitor conversation. */
     private String answer(SmsTurn turn) {
         requireUnclaimed(turn);
-        return TwimlReplies.message(visitors.respond(turn));
+        return TwimlReplies.message(visitors.respond(turn).text());
     }
 
     private void requireUnclaimed(SmsTurn turn) {
