@@ -41,6 +41,11 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
         LOSE_RESPONSE,
         /** Answered {@code TransactionCanceledException} with {@code TransactionConflict}; nothing written. */
         TRANSACTION_CONFLICT,
+        /**
+         * A plain write (PutItem, UpdateItem, DeleteItem) answered {@code TransactionConflictException}, as DynamoDB
+         * answers one whose item a transaction is writing at that moment; nothing written.
+         */
+        ITEM_IN_TRANSACTION,
         /** Answered {@code ThrottlingException}; nothing written. */
         THROTTLE
     }
@@ -94,6 +99,8 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
         return switch (fault.get()) {
             case LOSE_RESPONSE -> losingAnswer(delegate.prepareRequest(request));
             case TRANSACTION_CONFLICT -> answered(conflict(request));
+            case ITEM_IN_TRANSACTION -> answered(error("com.amazonaws.dynamodb.v20120810#TransactionConflictException",
+                    "Transaction is ongoing for the item"));
             case THROTTLE -> answered(error("com.amazonaws.dynamodb.v20120810#ThrottlingException",
                     "Rate of requests exceeds the allowed throughput."));
         };

@@ -17,6 +17,7 @@ import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.staff.QueueSms;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import fi.vuoro.testkit.DynamoDbLocalServer;
+import fi.vuoro.domain.queue.NumberDraw;
 import fi.vuoro.testkit.FaultyDynamoHttpClient;
 import fi.vuoro.testkit.FaultyDynamoHttpClient.Fault;
 import fi.vuoro.testkit.TemplateTables;
@@ -191,6 +192,18 @@ class DynamoQueueStoreFaultsIT {
 
         assertEquals(1, faults.injected(Fault.TRANSACTION_CONFLICT));
         assertEquals(ticket.ref(), queue.findLiveTicket("hash-conflict-3", siteId, NOW).orElseThrow().ref());
+    }
+
+    @Test
+    void drawNumber_shouldBeTriedAgain_andCountOnce_whenATransactionHoldsTheCounter() {
+        waiting("hash-held-1");
+        faults.next("UpdateItem", Fault.ITEM_IN_TRANSACTION, Fault.ITEM_IN_TRANSACTION);
+
+        NumberDraw draw = queue.drawNumber(siteId, TODAY, EXPIRES);
+
+        assertEquals(2, faults.injected(Fault.ITEM_IN_TRANSACTION));
+        assertEquals(1, draw.waitingAhead(), "the ticket before it is ahead, and the refused tries drew nothing");
+        assertEquals(2, queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting());
     }
 
     private boolean outboxHas(String id) {
