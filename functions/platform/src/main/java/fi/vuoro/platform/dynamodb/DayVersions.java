@@ -45,8 +45,8 @@ public final class DayVersions {
                         ":counter", AttributeValue.fromS(Keys.COUNTER)))
                 .consistentRead(true)).items()) {
             String sortKey = Attributes.string(item, Keys.SK);
-            if (sortKey.equals(Keys.COUNTER) && item.containsKey("nextNumber")) {
-                lastNumber = (int) Attributes.number(item, "nextNumber");
+            if (sortKey.equals(Keys.COUNTER) && item.containsKey(DynamoQueueStore.NEXT_NUMBER)) {
+                lastNumber = (int) Attributes.number(item, DynamoQueueStore.NEXT_NUMBER);
             } else if (sortKey.equals(Keys.VIEW) && item.containsKey(CHANGES)) {
                 changes = Attributes.number(item, CHANGES);
             }
