@@ -49,6 +49,8 @@ public enum MessageKey {
     LEFT("left", VISITOR, names(JOIN), CODE),
     CLOSED("closed", VISITOR, names(JOIN), SITE, OPENS),
     CLOSED_NO_HOURS("closed.nohours", VISITOR, names(), SITE),
+    /** The site has given the most tickets a day can have: no number until the next service day. */
+    DAY_FULL("queue.full", VISITOR, names(), SITE),
     HELP("help", VISITOR, names(JOIN, STATUS, LEAVE, LANGUAGE, ERASE), SITE),
     UNKNOWN("unknown", VISITOR, names(JOIN, STATUS, LEAVE, CommandWord.HELP)),
     LANGUAGE_CHANGED("language.changed", VISITOR, names(CommandWord.HELP)),

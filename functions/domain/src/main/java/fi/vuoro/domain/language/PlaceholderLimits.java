@@ -1,5 +1,6 @@
 package fi.vuoro.domain.language;
 
+import fi.vuoro.domain.queue.TicketCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +14,8 @@ public final class PlaceholderLimits {
     /** Site names are at most 24 characters of the GSM alphabet; {@code W} stands for any of them. */
     public static final int SITE_MAX_LENGTH = 24;
     public static final String LONGEST_SITE = "W".repeat(SITE_MAX_LENGTH);
-    /** A ticket code: one letter and up to three digits. */
-    public static final String LONGEST_CODE = "Z999";
+    /** A ticket code: one letter and the day's number, at most {@link TicketCode#MAX_PER_DAY}. */
+    public static final String LONGEST_CODE = "Z" + TicketCode.MAX_PER_DAY;
     /** How many wait ahead. */
     public static final String LONGEST_POSITION = "999";
     /** Wait estimates are whole minutes, capped before they reach four digits. */

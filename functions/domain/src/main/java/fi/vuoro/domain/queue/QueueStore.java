@@ -15,6 +15,8 @@ public interface QueueStore {
      * ticket, and counts that ticket among the day's waiting in the same atomic step: the draw says how many wait
      * ahead of it. The ticket must then be created; one that cannot be ({@link #createTicket} refused it) gives its
      * place back.
+     *
+     * @throws DayFullException if the day has given {@link TicketCode#MAX_PER_DAY} numbers (nothing is counted)
      */
     NumberDraw drawNumber(String siteId, ServiceDay day, Instant expiresAt);
 

@@ -63,6 +63,10 @@ final class SmsTexts {
                 Map.of("site", site.name(), "opens", OPENING.format(opens))), note);
     }
 
+    String dayFull(Language language, Site site) {
+        return render(language, MessageKey.DAY_FULL, Map.of("site", site.name()));
+    }
+
     String closedWithoutHours(Language language, Site site, Optional<String> note) {
         return withNote(render(language, MessageKey.CLOSED_NO_HOURS, Map.of("site", site.name())), note);
     }

@@ -9,6 +9,7 @@ import fi.vuoro.domain.estimate.WaitRange;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
+import fi.vuoro.domain.queue.DayFullException;
 import fi.vuoro.domain.queue.JoinWrites;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
 import fi.vuoro.domain.queue.NumberDraw;
@@ -179,7 +180,12 @@ public final class VisitorConversation implements Conversation {
         }
         ServiceDay day = ServiceDay.of(visit.now());
         Instant expiresAt = day.expiresAt(site.retention());
-        NumberDraw draw = queue.drawNumber(site.id(), day, expiresAt);
+        NumberDraw draw;
+        try {
+            draw = queue.drawNumber(site.id(), day, expiresAt);
+        } catch (DayFullException full) {
+            return Reply.readOnly(texts.dayFull(language, site));
+        }
         int number = draw.number();
         int ahead = draw.waitingAhead();
         char letter = topic.map(Topic::letter).orElse(site.ticketLetter());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.staff.SiteAccessDeniedException;
 import fi.vuoro.domain.staff.StaffMember;
 import fi.vuoro.domain.testing.InMemoryAuditTrail;
@@ -43,6 +44,15 @@ class AuditTest {
                 Optional.of("A1"), ""));
         assertEquals("desk 12", new AuditEntry("demo", NOON, "anna", AuditAction.CALL, Optional.of("A123"),
                 " desk 12 ").detail());
+    }
+
+    @Test
+    void entry_shouldTakeEveryTicketCodeADayCanHave_upToItsLastNumber() {
+        for (int number : new int[] {1, 999, 1000, 5_000, TicketCode.MAX_PER_DAY}) {
+            String code = TicketCode.of('K', number);
+            assertEquals(Optional.of(code), new AuditEntry("demo", NOON, "anna", AuditAction.CALL, Optional.of(code),
+                    "desk 1").ticket());
+        }
     }
 
     @Test

@@ -53,6 +53,9 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     @Override
     public synchronized NumberDraw drawNumber(String siteId, ServiceDay day, Instant expiresAt) {
         String key = siteId + "#" + day.date();
+        if (counters.getOrDefault(key, 0) >= TicketCode.MAX_PER_DAY) {
+            throw new DayFullException(siteId);
+        }
         lastDraws.put(key, clock.instant());
         return new NumberDraw(counters.merge(key, 1, Integer::sum), waiting.merge(key, 1, Integer::sum) - 1);
     }

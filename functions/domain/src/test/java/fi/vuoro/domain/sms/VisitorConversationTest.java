@@ -7,6 +7,7 @@ import fi.vuoro.domain.queue.QueueEvent;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
 import fi.vuoro.domain.queue.ServiceDay;
+import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.testing.QueueWorld;
@@ -74,5 +75,19 @@ class VisitorConversationTest {
         var ticket = world.queue.find(new TicketRef(SITE.id(), ServiceDay.of(NOON), 1), NOON).orElseThrow();
         assertEquals("fa", ticket.language());
         assertTrue(ticket.needsInterpreter());
+    }
+
+    @Test
+    void join_shouldTellTheVisitorTheDayIsFull_andCountNobody_afterTheDaysLastNumber() {
+        for (int n = 1; n < TicketCode.MAX_PER_DAY; n++) {
+            world.queue.drawNumber(SITE.id(), ServiceDay.of(NOON), NOON.plus(Duration.ofDays(2)));
+        }
+        String last = world.text("+358401100041", SITE, "JOIN");
+        String refused = world.text("+358401100042", SITE, "JOIN");
+
+        assertTrue(last.contains("A" + TicketCode.MAX_PER_DAY), last);
+        assertTrue(refused.contains("full"), refused);
+        assertTrue(world.queue.ticketsOf(world.phones.hash("+358401100042")).isEmpty(), "no ticket for the refused join");
+        assertEquals(TicketCode.MAX_PER_DAY, world.queue.waitingCount(SITE.id(), ServiceDay.of(NOON)), "the refused join took no place");
     }
 }

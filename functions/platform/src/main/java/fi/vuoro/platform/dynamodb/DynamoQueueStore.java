@@ -3,6 +3,7 @@ package fi.vuoro.platform.dynamodb;
 import static fi.vuoro.platform.dynamodb.Keys.key;
 
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.queue.DayFullException;
 import fi.vuoro.domain.queue.DayVersion;
 import fi.vuoro.domain.queue.Desk;
 import fi.vuoro.domain.queue.JoinWrites;
@@ -14,6 +15,7 @@ import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketChange;
+import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.queue.TicketPosition;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.queue.TicketStatus;
@@ -87,15 +89,23 @@ public final class DynamoQueueStore implements QueueStore {
         // ADD is atomic: concurrent joins each get their own number, in order, and count themselves among the
         // waiting in the same step, so each sees those drawn before it. A join that loses a race for the same
         // visitor leaves its number unused (harmless: positions are counted, not derived) and gives its place back.
-        Map<String, AttributeValue> updated = whileCounterHeld("join", () -> dynamo.updateItem(b -> b.tableName(table)
-                .key(key(Keys.day(siteId, day), Keys.COUNTER))
-                .updateExpression("ADD #next :one, #waiting :one SET expiresAt = :expires, #drawn = :now")
-                .expressionAttributeNames(Map.of("#next", NEXT_NUMBER, "#waiting", WAITING, "#drawn", LAST_DRAW_AT))
-                .expressionAttributeValues(Map.of(
-                        ":one", AttributeValue.fromN("1"),
-                        ":expires", Attributes.epochSeconds(expiresAt),
-                        ":now", Attributes.epochMillis(clock.instant())))
-                .returnValues(ReturnValue.UPDATED_NEW))).attributes();
+        // The day's last number is drawn at most once: a full day refuses the draw and counts nobody.
+        Map<String, AttributeValue> updated;
+        try {
+            updated = whileCounterHeld("join", () -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(Keys.day(siteId, day), Keys.COUNTER))
+                    .updateExpression("ADD #next :one, #waiting :one SET expiresAt = :expires, #drawn = :now")
+                    .conditionExpression("attribute_not_exists(#next) OR #next < :last")
+                    .expressionAttributeNames(Map.of("#next", NEXT_NUMBER, "#waiting", WAITING, "#drawn", LAST_DRAW_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":one", AttributeValue.fromN("1"),
+                            ":last", AttributeValue.fromN(Integer.toString(TicketCode.MAX_PER_DAY)),
+                            ":expires", Attributes.epochSeconds(expiresAt),
+                            ":now", Attributes.epochMillis(clock.instant())))
+                    .returnValues(ReturnValue.UPDATED_NEW))).attributes();
+        } catch (ConditionalCheckFailedException full) {
+            throw new DayFullException(siteId);
+        }
         return new NumberDraw((int) Attributes.number(updated, NEXT_NUMBER),
                 (int) Attributes.number(updated, WAITING) - 1);
     }
