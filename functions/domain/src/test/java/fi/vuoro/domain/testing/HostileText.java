@@ -40,6 +40,26 @@ public final class HostileText {
         return words;
     }
 
+    /**
+     * The same kinds of text drawn from a plain {@link java.util.Random}, for tests that run outside jqwik (its
+     * generators work only inside its properties): keywords, odd characters and random UTF-16 units, glued.
+     */
+    public static String sample(MessageCatalogue catalogue, java.util.Random random, int maxLength) {
+        List<String> words = keywords(catalogue);
+        StringBuilder text = new StringBuilder();
+        int pieces = random.nextInt(25);
+        for (int i = 0; i < pieces && text.length() < maxLength; i++) {
+            switch (random.nextInt(4)) {
+                case 0 -> text.append(words.get(random.nextInt(words.size())));
+                case 1 -> text.append(ODD.get(random.nextInt(ODD.size())));
+                case 2 -> random.ints(random.nextInt(12), 0, Character.MAX_VALUE + 1)
+                        .forEach(unit -> text.append((char) unit));
+                default -> text.append(' ');
+            }
+        }
+        return text.length() > maxLength ? text.substring(0, maxLength) : text.toString();
+    }
+
     /** A hostile text of 0 to about {@code maxLength} UTF-16 units, often starting with or holding a keyword. */
     public static Arbitrary<String> texts(MessageCatalogue catalogue, int maxLength) {
         Arbitrary<String> piece = Arbitraries.frequencyOf(
