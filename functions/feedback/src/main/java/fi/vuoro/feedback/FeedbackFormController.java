@@ -10,6 +10,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,9 +88,14 @@ public class FeedbackFormController {
     /** Anything unforeseen on these pages: a plain page, never a stack trace; the detail stays in the log. */
     @Error
     public HttpResponse<String> failure(HttpRequest<?> request, RuntimeException e) {
-        String reference = UUID.randomUUID().toString();
-        LOG.error("Internal error {} on the feedback form at {}: {}", reference, request.getMethodName(),
-                e.getClass().getName(), e);
+        Optional<HttpStatus> refused = unreadable(e);
+        if (refused.isPresent()) {
+            LOG.warn("Refused a request to the feedback form that it cannot read ({}): {}", refused.get().getCode(),
+                    e.getClass().getName());
+        } else {
+            LOG.error("Internal error {} on the feedback form at {}: {}", UUID.randomUUID(), request.getMethodName(),
+                    e.getClass().getName(), e);
+        }
         String path = request.getPath();
         String token = path.substring(path.lastIndexOf('/') + 1);
         Language language;
@@ -96,7 +104,27 @@ public class FeedbackFormController {
         } catch (RuntimeException unreadable) {
             language = catalogue.fallbackLanguage();
         }
-        return secured(HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR), renderer.failure(language));
+        return secured(HttpResponse.status(refused.orElse(HttpStatus.INTERNAL_SERVER_ERROR)), renderer.failure(language));
+    }
+
+    /**
+     * The 4xx for a request refused before the form was read: the wrong content type, a body over the size limit, or
+     * a form body whose escapes do not decode (the server's form decoder names its exception so). Anything else
+     * failed on our side.
+     */
+    private static Optional<HttpStatus> unreadable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
+                return Optional.of(status.getStatus());
+            }
+            if (cause instanceof ContentLengthExceededException) {
+                return Optional.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+            }
+            if (cause.getClass().getSimpleName().endsWith("DecoderException")) {
+                return Optional.of(HttpStatus.BAD_REQUEST);
+            }
+        }
+        return Optional.empty();
     }
 
     private HttpResponse<String> page(FeedbackPage page, @Nullable String lang) {

@@ -7,6 +7,7 @@ import fi.vuoro.domain.staff.NotSignedInException;
 import fi.vuoro.domain.queue.QueueConflictException;
 import fi.vuoro.domain.staff.SiteAccessDeniedException;
 import fi.vuoro.domain.staff.StaffRequestException;
+import io.micronaut.core.reflect.exception.InstantiationException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -129,6 +130,21 @@ public final class ErrorMapping {
             LOG.warn("Queue too busy for {} {}", request.getMethodName(), request.getPath());
             return answer(HttpStatus.SERVICE_UNAVAILABLE, "The queue is busy right now: nothing was changed, "
                     + "please try again in a moment").header("Retry-After", "1");
+        }
+    }
+
+    /**
+     * 400: a JSON body of another shape than the endpoint's form (a number or a list where an object belongs, a value
+     * of the wrong type), which binding finds only when it builds the form.
+     */
+    @Singleton
+    @Produces
+    public static class UnreadableBody implements ExceptionHandler<InstantiationException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, InstantiationException e) {
+            LOG.warn("Refused a body of the wrong shape at {} {}", request.getMethodName(), request.getPath());
+            return answer(HttpStatus.BAD_REQUEST, "The request body is not the form this endpoint reads: "
+                    + "send a JSON object with the documented fields");
         }
     }
 

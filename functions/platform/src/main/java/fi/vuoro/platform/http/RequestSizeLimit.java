@@ -8,10 +8,11 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Refuses a staff request whose body is larger than any staff form can be (413), before it is read: a large body
- * is never a desk action, and it must not reach the queue's storage.
+ * Refuses a staff or feedback request whose body is larger than any of their forms can be (413), before it is read: a
+ * large body is never a desk action or an answer to the feedback form, and it must not reach storage. A body that
+ * declares no length is held to the server's own limit ({@code micronaut.server.max-request-size}).
  */
-@ServerFilter("/staff/api/**")
+@ServerFilter({"/staff/api/**", "/f/**"})
 public class RequestSizeLimit {
 
     static final long MAX_BYTES = 64 * 1024;
