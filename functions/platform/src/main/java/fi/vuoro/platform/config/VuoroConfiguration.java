@@ -24,6 +24,7 @@ public class VuoroConfiguration {
     private String phoneHashKeyParameter;
     private String phoneEncryptionKey;
     private String phoneEncryptionKeyParameter;
+    private int phoneEncryptionKeyVersion = 1;
     private String staffJwksUrl;
     private String staffTokenIssuer;
     private String staffClientId;
@@ -139,6 +140,21 @@ public class VuoroConfiguration {
 
     public void setPhoneEncryptionKeyParameter(@Nullable String phoneEncryptionKeyParameter) {
         this.phoneEncryptionKeyParameter = phoneEncryptionKeyParameter;
+    }
+
+    /**
+     * The version of the phone encryption key new numbers are sealed with (VUORO_PHONE_ENCRYPTION_KEY_VERSION); the
+     * encryption key secret lists it, and may list older versions that still open numbers sealed before a rotation.
+     */
+    public int getPhoneEncryptionKeyVersion() {
+        return phoneEncryptionKeyVersion;
+    }
+
+    public void setPhoneEncryptionKeyVersion(int phoneEncryptionKeyVersion) {
+        if (phoneEncryptionKeyVersion < 1) {
+            throw new IllegalArgumentException("Phone encryption key versions start at 1");
+        }
+        this.phoneEncryptionKeyVersion = phoneEncryptionKeyVersion;
     }
 
     /**
