@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import fi.vuoro.local.ReliabilityLine;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -122,16 +118,7 @@ class UnreadablePhoneNumberIT extends StaffApiSupport {
     }
 
     private static void report(String where, int unreadable, int shown) {
-        String line = "[reliability] unreadable-number view=" + where + " damaged=" + unreadable + " listed=" + shown
-                + " failed-requests=0";
-        System.out.println(line);
-        try {
-            Path figures = Path.of("target", "reliability.txt");
-            Files.createDirectories(figures.getParent());
-            Files.writeString(figures, line + System.lineSeparator(), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReliabilityLine.report("unreadable-number view=" + where + " damaged=" + unreadable + " listed=" + shown
+                + " failed-requests=0");
     }
 }
