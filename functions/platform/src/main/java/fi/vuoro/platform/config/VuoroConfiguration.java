@@ -29,6 +29,8 @@ public class VuoroConfiguration {
     private String staffTokenIssuer;
     private String staffClientId;
     private String staffLoginUrl;
+    private String staffRefreshUrl;
+    private String staffSignOutUrl;
     private String cognitoClientId;
     private String cognitoRegion;
     private String cognitoEndpoint;
@@ -205,6 +207,26 @@ public class VuoroConfiguration {
 
     public void setStaffLoginUrl(@Nullable String staffLoginUrl) {
         this.staffLoginUrl = staffLoginUrl;
+    }
+
+    /** Where the staff page renews an access token with its refresh token, locally {@code /local/refresh}. */
+    @Nullable
+    public String getStaffRefreshUrl() {
+        return staffRefreshUrl;
+    }
+
+    public void setStaffRefreshUrl(@Nullable String staffRefreshUrl) {
+        this.staffRefreshUrl = staffRefreshUrl;
+    }
+
+    /** Where the staff page revokes its refresh token on sign-out, locally {@code /local/sign-out}. */
+    @Nullable
+    public String getStaffSignOutUrl() {
+        return staffSignOutUrl;
+    }
+
+    public void setStaffSignOutUrl(@Nullable String staffSignOutUrl) {
+        this.staffSignOutUrl = staffSignOutUrl;
     }
 
     /** The Cognito user pool app client the staff page signs in with (VUORO_COGNITO_CLIENT_ID). */
