@@ -99,9 +99,12 @@ export function startSession(page) {
   session.form = signInForm();
   session.newPassword = newPasswordForm();
   document.getElementById('sign-in').append(session.form.form, session.newPassword.form);
-  document.getElementById('sign-out').addEventListener('click', () => {
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    const ended = await endSignIn();
     signOut('');
-    say('You are signed out.', 'info');
+    say(ended ? 'You are signed out.'
+      : 'You are signed out on this device. The sign-in service could not be reached to end the sign-in; it ends '
+        + 'by itself within 12 hours.', 'info');
   });
   if (session.token) {
     enter();
@@ -190,6 +193,32 @@ function showSignIn(message) {
   session.form.username.focus();
   document.title = 'Sign in – Vuoro';
   signInConfig().catch((e) => { session.form.error.textContent = e.message; });
+}
+
+/**
+ * Sign-out: revokes the refresh token, so it renews nothing any more (Cognito's RevokeToken, or the local
+ * runtime's sign-out). Whether it was revoked; without one there is nothing to end.
+ */
+async function endSignIn() {
+  const refreshToken = sessionStorage.getItem(STORE.refresh);
+  if (!refreshToken) {
+    return true;
+  }
+  try {
+    const config = await signInConfig();
+    if (config.method === 'cognito') {
+      const { response } = await cognito(config, 'RevokeToken', { Token: refreshToken, ClientId: config.cognitoClientId });
+      return response.ok;
+    }
+    const response = await fetch(config.signOutUrl, {
+      method: 'POST', cache: 'no-store',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refreshToken: refreshToken })
+    });
+    return response.ok;
+  } catch (e) {
+    return false;
+  }
 }
 
 /** Forgets the sign-in and shows the form, with why if there is a reason. */
@@ -364,6 +393,9 @@ async function passwordSignIn(config, username, password) {
   if (!json.accessToken) {
     throw new Error('Signing in failed: no access token in the answer.');
   }
+  if (json.refreshToken) {
+    sessionStorage.setItem(STORE.refresh, json.refreshToken);
+  }
   return json.accessToken;
 }
 
@@ -425,7 +457,7 @@ function signInResult(json) {
   return result.AccessToken;
 }
 
-// Cognito's access tokens last an hour: renew one quietly rather than interrupt a shift at the desk.
+// Access tokens last 15 minutes: renew one quietly with the refresh token rather than interrupt a shift at the desk.
 function renewSignIn() {
   if (!session.renewing) {
     session.renewing = (async () => {
@@ -435,11 +467,9 @@ function renewSignIn() {
       }
       try {
         const config = await signInConfig();
-        if (config.method !== 'cognito') {
-          return false;
-        }
-        const { response, json } = await initiateAuth(config, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken });
-        const token = response.ok && json.AuthenticationResult && json.AuthenticationResult.AccessToken;
+        const token = config.method === 'cognito'
+          ? await cognitoRefresh(config, refreshToken)
+          : await passwordRefresh(config, refreshToken);
         if (!token) {
           sessionStorage.removeItem(STORE.refresh);
           return false;
@@ -453,4 +483,22 @@ function renewSignIn() {
     })().finally(() => { session.renewing = null; });
   }
   return session.renewing;
+}
+
+async function cognitoRefresh(config, refreshToken) {
+  const { response, json } = await initiateAuth(config, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken });
+  return response.ok && json.AuthenticationResult && json.AuthenticationResult.AccessToken;
+}
+
+async function passwordRefresh(config, refreshToken) {
+  if (!config.refreshUrl) {
+    return null;
+  }
+  const response = await fetch(config.refreshUrl, {
+    method: 'POST', cache: 'no-store',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ refreshToken: refreshToken })
+  });
+  const json = response.ok ? await response.json() : {};
+  return json.accessToken;
 }

@@ -42,7 +42,7 @@ final class ETags {
     }
 
     <T> MutableHttpResponse<T> notModified(String etag) {
-        return HttpResponse.<T>notModified().header("ETag", etag).header("Cache-Control", "no-cache");
+        return HttpResponse.<T>notModified().header("ETag", etag).header("Cache-Control", "no-store");
     }
 
     /**
@@ -51,6 +51,6 @@ final class ETags {
      */
     <T> MutableHttpResponse<T> ok(T view, String etag, boolean settled) {
         String tag = settled ? etag : etag.substring(0, etag.length() - 1) + UNSETTLED + "\"";
-        return HttpResponse.ok(view).header("ETag", tag).header("Cache-Control", "no-cache");
+        return HttpResponse.ok(view).header("ETag", tag).header("Cache-Control", "no-store");
     }
 }

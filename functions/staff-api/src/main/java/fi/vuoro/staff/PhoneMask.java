@@ -3,6 +3,9 @@ package fi.vuoro.staff;
 /** Staff see only enough of a number to tell two visitors apart: the country code and last two digits. */
 final class PhoneMask {
 
+    /** Shown instead of a number that is stored but cannot be opened. */
+    static final String UNAVAILABLE = "number unavailable";
+
     private PhoneMask() {
     }
 

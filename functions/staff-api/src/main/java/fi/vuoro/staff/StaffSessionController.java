@@ -60,9 +60,10 @@ public class StaffSessionController {
     public SignInConfig signIn() {
         String loginUrl = config.getStaffLoginUrl();
         if (loginUrl != null && !loginUrl.isBlank()) {
-            return new SignInConfig("password", loginUrl, null, null, null);
+            return new SignInConfig("password", loginUrl, config.getStaffRefreshUrl(), config.getStaffSignOutUrl(),
+                    null, null, null);
         }
-        return new SignInConfig("cognito", null, config.getCognitoRegion(), config.getCognitoClientId(),
+        return new SignInConfig("cognito", null, null, null, config.getCognitoRegion(), config.getCognitoClientId(),
                 config.getCognitoEndpoint());
     }
 }

@@ -11,6 +11,7 @@ import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.staff.LiveQueue;
 import fi.vuoro.domain.visitor.PhoneProtector;
+import fi.vuoro.domain.visitor.UnreadablePhoneException;
 import fi.vuoro.staff.StaffViews.AskedView;
 import fi.vuoro.staff.StaffViews.DeskView;
 import fi.vuoro.staff.StaffViews.InterpreterEntry;
@@ -28,11 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Domain objects to the JSON views: language names for staff, phone numbers masked. */
 @Singleton
 final class StaffViewMapper {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StaffViewMapper.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** The staff pages are in English: topics are named to staff by their English names. */
     private static final String STAFF_LANGUAGE = "en";
@@ -76,7 +80,7 @@ final class StaffViewMapper {
                 ticket.joinedAt().toString(), text(ticket.calledAt().orElse(null)),
                 text(ticket.finishedAt().orElse(null)), ticket.desk().orElse(null),
                 ticket.walkInName().orElse(null),
-                ticket.phoneCipher().map(cipher -> PhoneMask.mask(phones.decrypt(cipher))).orElse(null),
+                ticket.phoneCipher().map(this::maskedPhone).orElse(null),
                 interpreter.map(this::interpreter).orElse(null));
     }
 
@@ -87,7 +91,7 @@ final class StaffViewMapper {
             Optional<Interpreter> found = interpreters.find(id);
             String name = request.offers().stream().filter(o -> o.interpreterId().equals(id)).map(o -> o.name())
                     .findFirst().orElse(found.map(Interpreter::name).orElse(""));
-            return new PersonView(id, name, found.map(i -> PhoneMask.mask(phones.decrypt(i.phoneCipher()))).orElse(null));
+            return new PersonView(id, name, found.map(i -> maskedPhone(i.phoneCipher())).orElse(null));
         }).orElse(null);
         return new InterpreterView(request.status().name(), request.wave(), asked, confirmed, request.ready(),
                 request.readyToCall(), request.expectedAt().toString());
@@ -103,13 +107,26 @@ final class StaffViewMapper {
                 ? " in" + t.window().map(w -> " " + TIME.format(w.from()) + "-" + TIME.format(w.to())).orElse("")
                 : " out")).orElse(null);
         return new InterpreterEntry(interpreter.id(), interpreter.name(),
-                PhoneMask.mask(phones.decrypt(interpreter.phoneCipher())), interpreter.language(),
+                maskedPhone(interpreter.phoneCipher()), interpreter.language(),
                 interpreter.languages().stream().sorted().toList(), interpreter.siteIds().stream().sorted().toList(),
                 availability, interpreter.active(), today);
     }
 
     DeskView desk(Desk desk) {
         return new DeskView(desk.label(), desk.open(), desk.changedBy(), desk.changedAt().toString());
+    }
+
+    /**
+     * The number as staff see it; one that cannot be opened (damaged, or sealed with a key no longer configured)
+     * is shown as unavailable rather than failing the whole page it is on.
+     */
+    private String maskedPhone(String cipher) {
+        try {
+            return PhoneMask.mask(phones.decrypt(cipher));
+        } catch (UnreadablePhoneException e) {
+            LOG.warn("A stored phone number cannot be opened and is shown as unavailable: {}", e.getMessage());
+            return PhoneMask.UNAVAILABLE;
+        }
     }
 
     private static String text(Instant instant) {

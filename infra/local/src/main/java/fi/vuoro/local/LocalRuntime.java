@@ -116,6 +116,8 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("vuoro.staff-token-issuer", "http://localhost:" + settings.port() + "/local");
         properties.put("vuoro.staff-client-id", LocalTokenIssuer.CLIENT_ID);
         properties.put("vuoro.staff-login-url", LocalLoginController.LOGIN_PATH);
+        properties.put("vuoro.staff-refresh-url", LocalLoginController.REFRESH_PATH);
+        properties.put("vuoro.staff-sign-out-url", LocalLoginController.SIGN_OUT_PATH);
         properties.putAll(overrides);
         return properties;
     }

@@ -16,21 +16,38 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local stand-in for the Cognito user pool: signs access tokens of the same shape (RS256,
  * {@code token_use=access}, {@code client_id}, {@code username}, {@code cognito:groups}) with an RSA
  * key pair made at start-up and kept in memory only, and publishes the public key as a JWK set, so
  * staff requests are checked locally exactly as in AWS.
+ *
+ * <p>Lifetimes and sign-out are the template's app client's: an access token lasts {@link #LIFETIME}, a refresh token
+ * {@link #REFRESH_LIFETIME} and buys new access tokens (with the account's sites as they are then) until it is
+ * revoked. As with Cognito, revoking a refresh token does not recall the access tokens it bought: they are checked
+ * against the published key alone, and stay valid until they expire.
  */
 @Context
 public final class LocalTokenIssuer {
 
     /** The app client id local tokens are issued to. */
     public static final String CLIENT_ID = "vuoro-local-staff";
-    public static final Duration LIFETIME = Duration.ofHours(1);
+    public static final Duration LIFETIME = Duration.ofMinutes(15);
+    public static final Duration REFRESH_LIFETIME = Duration.ofHours(12);
+
+    /** A refresh token: whose, until when. Kept in memory only, as the signing key. */
+    private record Refresh(String username, Instant expiresAt) {
+    }
+
+    private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
 
     private final RSAKey key;
     private final RSASSASigner signer;
@@ -54,6 +71,35 @@ public final class LocalTokenIssuer {
             this.signer = new RSASSASigner(key);
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not make the local sign-in key", e);
+        }
+    }
+
+    /** A new refresh token of the account, valid for {@link #REFRESH_LIFETIME} from now unless revoked. */
+    public String refreshToken(LocalStaffAccounts.Account account) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        refreshTokens.put(token, new Refresh(account.username(), clock.instant().plus(REFRESH_LIFETIME)));
+        return token;
+    }
+
+    /** The username of a refresh token that is known, not revoked and not expired. */
+    public Optional<String> refreshed(String refreshToken) {
+        Refresh refresh = refreshToken == null ? null : refreshTokens.get(refreshToken);
+        if (refresh == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(refresh.expiresAt())) {
+            refreshTokens.remove(refreshToken);
+            return Optional.empty();
+        }
+        return Optional.of(refresh.username());
+    }
+
+    /** Ends a refresh token: it buys no access token any more. Unknown tokens are ignored, as Cognito does. */
+    public void revoke(String refreshToken) {
+        if (refreshToken != null) {
+            refreshTokens.remove(refreshToken);
         }
     }
 

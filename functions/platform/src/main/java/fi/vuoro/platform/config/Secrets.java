@@ -23,6 +23,14 @@ public final class Secrets {
         return new Secret(what, value, parameterName);
     }
 
+    /**
+     * A secret read afresh each time it is asked for, for a caller that keeps what it read and asks again only
+     * when it has to (the phone encryption keys, when a sealed number names a version not yet known).
+     */
+    public Supplier<String> reloadable(String what, String value, String parameterName) {
+        return () -> new Secret(what, value, parameterName).resolve();
+    }
+
     private final class Secret implements Supplier<String> {
         private final String what;
         private final String value;

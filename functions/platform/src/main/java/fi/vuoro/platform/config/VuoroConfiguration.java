@@ -24,10 +24,13 @@ public class VuoroConfiguration {
     private String phoneHashKeyParameter;
     private String phoneEncryptionKey;
     private String phoneEncryptionKeyParameter;
+    private int phoneEncryptionKeyVersion = 1;
     private String staffJwksUrl;
     private String staffTokenIssuer;
     private String staffClientId;
     private String staffLoginUrl;
+    private String staffRefreshUrl;
+    private String staffSignOutUrl;
     private String cognitoClientId;
     private String cognitoRegion;
     private String cognitoEndpoint;
@@ -142,6 +145,21 @@ public class VuoroConfiguration {
     }
 
     /**
+     * The version of the phone encryption key new numbers are sealed with (VUORO_PHONE_ENCRYPTION_KEY_VERSION); the
+     * encryption key secret lists it, and may list older versions that still open numbers sealed before a rotation.
+     */
+    public int getPhoneEncryptionKeyVersion() {
+        return phoneEncryptionKeyVersion;
+    }
+
+    public void setPhoneEncryptionKeyVersion(int phoneEncryptionKeyVersion) {
+        if (phoneEncryptionKeyVersion < 1) {
+            throw new IllegalArgumentException("Phone encryption key versions start at 1");
+        }
+        this.phoneEncryptionKeyVersion = phoneEncryptionKeyVersion;
+    }
+
+    /**
      * Where the staff sign-in keys are published (a JWK set), e.g. the Cognito user pool's
      * {@code https://cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/jwks.json}
      * (VUORO_STAFF_JWKS_URL). Without it every staff request is refused.
@@ -189,6 +207,26 @@ public class VuoroConfiguration {
 
     public void setStaffLoginUrl(@Nullable String staffLoginUrl) {
         this.staffLoginUrl = staffLoginUrl;
+    }
+
+    /** Where the staff page renews an access token with its refresh token, locally {@code /local/refresh}. */
+    @Nullable
+    public String getStaffRefreshUrl() {
+        return staffRefreshUrl;
+    }
+
+    public void setStaffRefreshUrl(@Nullable String staffRefreshUrl) {
+        this.staffRefreshUrl = staffRefreshUrl;
+    }
+
+    /** Where the staff page revokes its refresh token on sign-out, locally {@code /local/sign-out}. */
+    @Nullable
+    public String getStaffSignOutUrl() {
+        return staffSignOutUrl;
+    }
+
+    public void setStaffSignOutUrl(@Nullable String staffSignOutUrl) {
+        this.staffSignOutUrl = staffSignOutUrl;
     }
 
     /** The Cognito user pool app client the staff page signs in with (VUORO_COGNITO_CLIENT_ID). */

@@ -133,8 +133,9 @@ public class PlatformFactory {
     PhoneProtector phoneProtector(VuoroConfiguration config, Secrets secrets) {
         return new KeyedPhoneProtector(
                 secrets.secret("phone hash key", config.getPhoneHashKey(), config.getPhoneHashKeyParameter()),
-                secrets.secret("phone encryption key", config.getPhoneEncryptionKey(),
-                        config.getPhoneEncryptionKeyParameter()));
+                secrets.reloadable("phone encryption key", config.getPhoneEncryptionKey(),
+                        config.getPhoneEncryptionKeyParameter()),
+                config.getPhoneEncryptionKeyVersion());
     }
 
     @Singleton

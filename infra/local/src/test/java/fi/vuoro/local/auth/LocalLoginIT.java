@@ -78,7 +78,7 @@ class LocalLoginIT extends RunningService {
     void anna_signsIn_withATokenTheStaffAuthenticatorAccepts_forTheDemoSiteOnly() throws Exception {
         JsonNode body = signIn("anna");
         assertEquals("anna", body.get("username").asText());
-        assertEquals(3600, body.get("expiresIn").asInt());
+        assertEquals(900, body.get("expiresIn").asInt());
         assertEquals(List.of("demo"), sites(body));
 
         StaffMember staff = authenticator().authenticate("Bearer " + body.get("accessToken").asText());
@@ -130,7 +130,7 @@ class LocalLoginIT extends RunningService {
         assertEquals("access", claims.getStringClaim("token_use"));
         assertEquals("anna", claims.getStringClaim("username"));
         assertEquals(List.of("site-demo"), claims.getStringListClaim("cognito:groups"));
-        assertEquals(Duration.ofHours(1),
+        assertEquals(Duration.ofMinutes(15),
                 Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
         assertNotNull(claims.getJWTID());
         assertNotNull(claims.getSubject());
@@ -180,7 +180,7 @@ class LocalLoginIT extends RunningService {
     void tokenOfTheLocalSignIn_isRefused_onceExpired() throws Exception {
         String token = signIn("anna").get("accessToken").asText();
         Instant before = clock.instant();
-        clock.set(before.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(5)));
+        clock.set(before.plus(Duration.ofMinutes(15)).plus(Duration.ofMinutes(5)));
         try {
             NotSignedInException refused = assertThrows(NotSignedInException.class,
                     () -> authenticator().authenticate("Bearer " + token));

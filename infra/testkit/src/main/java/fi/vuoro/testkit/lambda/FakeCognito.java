@@ -31,13 +31,16 @@ import java.util.regex.Pattern;
  *
  * <p>Once {@link #signingIn signing in} is on, it also answers the public sign-in API a browser calls (with CORS, as
  * Cognito does): InitiateAuth with USER_PASSWORD_AUTH (NEW_PASSWORD_REQUIRED with a session while the user has a
- * temporary password, tokens after) and REFRESH_TOKEN_AUTH, and RespondToAuthChallenge for NEW_PASSWORD_REQUIRED,
+ * temporary password, tokens after) and REFRESH_TOKEN_AUTH, RevokeToken (after which the refresh token is refused, as
+ * Cognito refuses it; access tokens it bought stay valid where they are checked offline), and RespondToAuthChallenge for NEW_PASSWORD_REQUIRED,
  * which holds a new password to the template's policy (12 characters; lower- and upper-case, a digit, a symbol)
  * with Cognito's messages. The access tokens come from the caller, so they are ones its service accepts.
  */
 public final class FakeCognito implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The template's app client: access tokens last 15 minutes. */
+    public static final int ACCESS_TOKEN_SECONDS = 900;
 
     /** One request as the SDK sent it: the operation and its JSON body. */
     public record Call(String operation, JsonNode body) {
@@ -57,6 +60,7 @@ public final class FakeCognito implements AutoCloseable {
     private final Map<String, String> refreshTokens = new TreeMap<>();
     private String clientId;
     private Function<String, String> accessTokens;
+    private int revoked;
 
     private FakeCognito(String userPoolId, int pageSize, boolean serve) {
         this.userPoolId = userPoolId;
@@ -83,6 +87,11 @@ public final class FakeCognito implements AutoCloseable {
 
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** How many RevokeToken requests were answered. */
+    public synchronized int revokedTokens() {
+        return revoked;
     }
 
     public synchronized List<String> operations() {
@@ -171,7 +180,7 @@ public final class FakeCognito implements AutoCloseable {
             String operation = target.substring(target.indexOf('.') + 1);
             calls.add(new Call(operation, request));
             if (accessTokens != null && ("InitiateAuth".equals(operation)
-                    || "RespondToAuthChallenge".equals(operation))) {
+                    || "RespondToAuthChallenge".equals(operation) || "RevokeToken".equals(operation))) {
                 signIn(exchange, operation, request);
                 return;
             }
@@ -283,6 +292,11 @@ public final class FakeCognito implements AutoCloseable {
                     + request.path("ClientId").asText() + " does not exist."));
         } else if ("RespondToAuthChallenge".equals(operation)) {
             newPassword(exchange, request);
+        } else if ("RevokeToken".equals(operation)) {
+            // Cognito answers an empty object, for a token it does not know as well; the token renews nothing after.
+            refreshTokens.remove(request.path("Token").asText());
+            revoked++;
+            sendAwsJson(exchange, 200, "{}");
         } else if ("USER_PASSWORD_AUTH".equals(request.path("AuthFlow").asText())) {
             passwordAuth(exchange, request.path("AuthParameters"));
         } else if ("REFRESH_TOKEN_AUTH".equals(request.path("AuthFlow").asText())) {
@@ -357,7 +371,7 @@ public final class FakeCognito implements AutoCloseable {
     private ObjectNode tokens(String username, boolean withRefreshToken) {
         ObjectNode answer = JSON.createObjectNode();
         ObjectNode result = answer.putObject("AuthenticationResult").put("AccessToken", accessTokens.apply(username))
-                .put("ExpiresIn", 3600).put("TokenType", "Bearer");
+                .put("ExpiresIn", ACCESS_TOKEN_SECONDS).put("TokenType", "Bearer");
         if (withRefreshToken) {
             String refreshToken = UUID.randomUUID().toString();
             refreshTokens.put(refreshToken, username);

@@ -41,6 +41,13 @@ final class Chromium implements AutoCloseable {
         return Stream.of(BINARY, DRIVER).filter(p -> !Files.isExecutable(p)).map(Path::toString).toList();
     }
 
+    /** Skips the calling test class where Chromium or chromedriver is not installed. */
+    static void assumeInstalled() {
+        List<String> missing = missing();
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "Chromium and chromedriver are not"
+                + " installed: " + String.join(", ", missing) + " missing (apt-get install chromium chromium-driver)");
+    }
+
     static Chromium start(int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("vuoro-chromium-profile-");
         ChromeDriverService service = new ChromeDriverService.Builder()

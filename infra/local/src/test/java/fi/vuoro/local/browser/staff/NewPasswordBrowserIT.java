@@ -190,6 +190,33 @@ class NewPasswordBrowserIT {
         assertFalse(page.shown(By.id("sign-in-new-password")), "no new-password step this time");
     }
 
+    @Test
+    @Order(5)
+    void signOut_revokesTheRefreshTokenAtCognito_whichThenRenewsNothing() throws Exception {
+        String refreshToken = (String) ((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('vuoro.staff.refresh');");
+        assertNotNull(refreshToken);
+        assertEquals(200, refreshAtCognito(refreshToken), "the refresh token renews while signed in");
+        cognito.forgetCalls();
+
+        page.click(By.id("sign-out"));
+        page.waitFor("the sign-in form", b -> page.shown(By.id("sign-in-username")) ? true : null);
+        page.waitForFeedback("You are signed out.", "info");
+        assertEquals(List.of("RevokeToken"), cognito.operations());
+        assertEquals(refreshToken, cognito.calls().get(0).body().path("Token").asText());
+        assertEquals(LocalTokenIssuer.CLIENT_ID, cognito.calls().get(0).body().path("ClientId").asText());
+        assertEquals(400, refreshAtCognito(refreshToken), "Cognito refuses a revoked refresh token");
+    }
+
+    private static int refreshAtCognito(String refreshToken) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cognito.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"AuthFlow\":\"REFRESH_TOKEN_AUTH\",\"ClientId\":\""
+                        + LocalTokenIssuer.CLIENT_ID + "\",\"AuthParameters\":{\"REFRESH_TOKEN\":\"" + refreshToken
+                        + "\"}}")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static void typeNewPassword(String password) {
         for (String field : List.of("sign-in-new-password", "sign-in-new-password-again")) {
             WebElement input = browser.findElement(By.id(field));
