@@ -41,6 +41,14 @@ final class Chromium implements AutoCloseable {
         return Stream.of(BINARY, DRIVER).filter(p -> !Files.isExecutable(p)).map(Path::toString).toList();
     }
 
+    /** Starts a browser, or skips the test class where Chromium or chromedriver is not installed. */
+    static Chromium startOrSkip(int width, int height) throws IOException {
+        List<String> missing = missing();
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "Chromium and chromedriver are not "
+                + "installed: " + String.join(", ", missing) + " missing (apt-get install chromium chromium-driver)");
+        return start(width, height);
+    }
+
     static Chromium start(int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("vuoro-chromium-profile-");
         ChromeDriverService service = new ChromeDriverService.Builder()
