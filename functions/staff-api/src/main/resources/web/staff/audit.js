@@ -13,6 +13,7 @@ const ACTIONS = {
   'served': 'Served',
   'no-show': 'Did not come',
   'requeue': 'Back to the queue',
+  'remove': 'Removed from the queue (junk)',
   'walk-in': 'Walk-in added',
   'desk-opened': 'Desk opened',
   'desk-closed': 'Desk closed',

@@ -20,8 +20,8 @@ const STORE = {
   topic: 'vuoro.staff.filterTopic',
   language: 'vuoro.staff.filterLanguage'
 };
-const STATUS_TEXT = { SERVED: 'Served', NO_SHOW: 'No-show', LEFT: 'Left the queue' };
-const STATUS_CLASS = { SERVED: 'served', NO_SHOW: 'no-show', LEFT: 'left' };
+const STATUS_TEXT = { SERVED: 'Served', NO_SHOW: 'No-show', LEFT: 'Left the queue', REMOVED: 'Removed' };
+const STATUS_CLASS = { SERVED: 'served', NO_SHOW: 'no-show', LEFT: 'left', REMOVED: 'removed' };
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -215,7 +215,7 @@ function render() {
   const tickets = queue.tickets || [];
   const waiting = tickets.filter((t) => t.status === 'WAITING');
   const called = tickets.filter((t) => t.status === 'CALLED');
-  const finished = tickets.filter((t) => t.status === 'SERVED' || t.status === 'NO_SHOW' || t.status === 'LEFT')
+  const finished = tickets.filter((t) => STATUS_TEXT[t.status])
     .sort((a, b) => String(b.finishedAt || '').localeCompare(String(a.finishedAt || '')))
     .slice(0, RECENT_FINISHED);
 
@@ -295,7 +295,8 @@ function renderWaiting(waiting) {
     const held = waitsForInterpreter(ticket);
     item.classList.toggle('held', held);
     item.querySelector('.actions').append(actionButton('Call', 'call', ticket, 'secondary',
-      'Call ' + ticket.code + ' to my desk' + (held ? ' (their interpreter is not here yet)' : '')));
+      'Call ' + ticket.code + ' to my desk' + (held ? ' (their interpreter is not here yet)' : '')),
+      removeButton(ticket));
     item.querySelector('.meta').prepend(timeSpan('waited', ticket.joinedAt));
     return item;
   });
@@ -321,7 +322,8 @@ function renderCalled(called) {
       actionButton('Served', 'served', ticket, 'ok', 'Served: ' + ticket.code),
       actionButton('No-show', 'no-show', ticket, 'danger', 'No-show: ' + ticket.code),
       actionButton('Recall', 'recall', ticket, 'secondary', 'Recall ' + ticket.code + ' to desk ' + ticket.desk),
-      actionButton('Back to queue', 'requeue', ticket, 'secondary', 'Put ' + ticket.code + ' back in the queue'));
+      actionButton('Back to queue', 'requeue', ticket, 'secondary', 'Put ' + ticket.code + ' back in the queue'),
+      removeButton(ticket));
     return item;
   });
   el.calledList.replaceChildren(...items);
@@ -388,6 +390,12 @@ function ticketItem(ticket) {
     phone.title = 'Phone number, partly hidden';
     meta.append(phone);
   }
+  if (ticket.cannotBeTexted && (ticket.status === 'WAITING' || ticket.status === 'CALLED')) {
+    const badge = textSpan('badge no-sms', 'Cannot be texted: call ' + ticket.code + ' in the lobby');
+    badge.title = 'SMS no longer reach this visitor (they sent STOP, or the number refuses SMS)';
+    badge.dataset.testid = 'cannot-be-texted';
+    meta.append(badge);
+  }
   item.append(who, meta);
   const interpreter = interpreterPart(ticket);
   if (interpreter) {
@@ -444,6 +452,12 @@ function actionButton(label, action, ticket, style, accessibleName) {
   button.dataset.focusKey = action + '-' + ticket.number;
   button.disabled = state.busy;
   return button;
+}
+
+// Takes a junk ticket (a flood of joins, a wrong number) off the queue, after staff confirm it.
+function removeButton(ticket) {
+  return actionButton('Remove', 'remove', ticket, 'danger',
+    'Remove ' + ticket.code + ' from the queue (junk ticket)');
 }
 
 function renderDesk() {
@@ -675,6 +689,10 @@ function ticketAction(action, number, code) {
     return;
   }
   const path = sitePath('/tickets/' + encodeURIComponent(number) + '/' + action);
+  if (action === 'remove' && !window.confirm('Remove ' + code + ' from the queue? Use this for junk tickets only: '
+      + 'the visitor is not texted, and the ticket counts as no visit.')) {
+    return;
+  }
   if (action === 'call') {
     const desk = requireDesk();
     if (!desk) {
@@ -692,7 +710,8 @@ function ticketAction(action, number, code) {
       served: ticket.code + ' marked served.',
       'no-show': ticket.code + ' marked no-show. "Back to queue" under Recently finished undoes it.',
       recall: ticket.code + ' called again to desk ' + ticket.desk + '.',
-      requeue: ticket.code + ' is back in the queue in its original place.'
+      requeue: ticket.code + ' is back in the queue in its original place.',
+      remove: ticket.code + ' removed from the queue. Nobody was texted.'
     }[action];
     say(done || (code + ': done.'), 'success');
   });

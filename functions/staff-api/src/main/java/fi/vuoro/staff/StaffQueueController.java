@@ -113,6 +113,13 @@ public class StaffQueueController {
         return views.ticket(queue.requeue(staff(authorization), siteId, number));
     }
 
+    /** Takes a junk ticket off the queue: no SMS, no visit in the reports. */
+    @Post("/tickets/{number}/remove")
+    public TicketView remove(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization, String siteId,
+                             int number) {
+        return views.ticket(queue.remove(staff(authorization), siteId, number));
+    }
+
     @Post("/walk-ins")
     public HttpResponse<TicketView> addWalkIn(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                               String siteId, @Body WalkInRequest request) {

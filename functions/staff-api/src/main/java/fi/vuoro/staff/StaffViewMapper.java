@@ -81,7 +81,7 @@ final class StaffViewMapper {
                 text(ticket.finishedAt().orElse(null)), ticket.desk().orElse(null),
                 ticket.walkInName().orElse(null),
                 ticket.phoneCipher().map(this::maskedPhone).orElse(null),
-                interpreter.map(this::interpreter).orElse(null));
+                interpreter.map(this::interpreter).orElse(null), ticket.unreachableBySms());
     }
 
     InterpreterView interpreter(InterpreterRequest request) {

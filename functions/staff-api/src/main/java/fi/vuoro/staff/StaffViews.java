@@ -32,12 +32,17 @@ final class StaffViews {
                              @Nullable java.util.Map<String, String> names) {
     }
 
+    /**
+     * A ticket as staff see it; {@code cannotBeTexted}: the visitor joined by SMS but SMS no longer reach them (they
+     * sent STOP, or Twilio refused their number), so staff call them by code in the lobby.
+     */
     @Introspected
     record TicketView(int number, String code, String status, String language, String languageName,
                       boolean rightToLeft, @Nullable String topic, @Nullable String topicName,
                       boolean needsInterpreter, String joinedAt,
                       @Nullable String calledAt, @Nullable String finishedAt, @Nullable String desk,
-                      @Nullable String walkInName, @Nullable String phone, @Nullable InterpreterView interpreter) {
+                      @Nullable String walkInName, @Nullable String phone, @Nullable InterpreterView interpreter,
+                      boolean cannotBeTexted) {
     }
 
     /**

@@ -278,6 +278,27 @@ class DeployedFunctionsIT {
         }
 
         @Test
+        void remove_shouldTakeAJunkTicketOffTheQueue_forStaffOfTheSiteOnly_owingNoSms() {
+            Site site = newSite('J');
+            Site other = newSite('K');
+            String phone = newPhone();
+            String code = ticketCode(messageText(text(phone, site, "JONO")));
+            String path = "/staff/api/sites/" + site.id() + "/tickets/" + code.substring(1) + "/remove";
+
+            HttpApiGateway.Response otherSite = api.postJson(path, staffToken("olli", other), "");
+            HttpApiGateway.Response removed = api.postJson(path, staffToken("junk", site), "");
+            HttpApiGateway.Response again = api.postJson(path, staffToken("junk", site), "");
+
+            assertEquals(403, otherSite.status(), otherSite.body());
+            assertEquals(200, removed.status(), removed.body());
+            assertEquals("REMOVED", removed.json().get("status").asText());
+            assertEquals(409, again.status(), again.body());
+            assertTrue(again.json().get("error").asText().contains(code), again.body());
+            String status = messageText(text(phone, site, "STATUS"));
+            assertTrue(status.contains("JONO") && !status.contains(code), "not in the queue any more: " + status);
+        }
+
+        @Test
         void staffRoutes_shouldNeedTheUserPoolsToken_andStaffOfTheSite() {
             Site site = newSite('A');
             Site other = newSite('B');
@@ -398,6 +419,33 @@ class DeployedFunctionsIT {
             // The one SMS the served visit owes is the feedback invitation; "your turn, desk 5" is not sent.
             assertTrue(smsTo(phone).stream().noneMatch(body -> body.contains("5") && !body.contains("/f/")),
                     "a 'your turn' for a visit already served is never sent: " + smsTo(phone));
+        }
+    }
+
+    @Nested
+    @Order(4)
+    class OutboxSenderMeetsAnUnsubscribedNumber extends DeployedScenarios {
+
+        @Test
+        void scheduledRun_shouldDropTheSmsTwilioRefusesWith21610_andMarkTheTicketCannotBeTexted() {
+            Site site = newSite('U');
+            String phone = newPhone();
+            String code = ticketCode(messageText(text(phone, site, "JONO")));
+            stack.twilio.optOut(phone);
+            String token = staffToken("unsubscribed", site);
+            String base = "/staff/api/sites/" + site.id();
+            assertEquals(200, api.postJson(base + "/tickets/" + code.substring(1) + "/call", token,
+                    "{\"desk\":\"2\"}").status());
+
+            LambdaRuntimeApi.Outcome outcome = stack.function("OutboxSenderFunction")
+                    .invoke(new ScheduledEvents(stack.context.region(), stack.context.accountId())
+                            .event("vuoro-OutboxSenderFunctionEveryMinute"));
+
+            assertTrue(((LambdaRuntimeApi.Outcome.Answered) outcome).payload().contains("\"dropped\":1"),
+                    outcome.toString());
+            assertTrue(smsTo(phone).isEmpty(), smsTo(phone).toString());
+            HttpApiGateway.Response queue = api.get(base + "/queue", bearer(token));
+            assertTrue(queue.body().contains("\"cannotBeTexted\":true"), queue.body());
         }
     }
 

@@ -102,6 +102,19 @@ public final class FakeTwilioApi implements AutoCloseable {
         faults.hangNext(times, delay);
     }
 
+    /**
+     * The recipient texted STOP: every later send to them is refused as Twilio refuses it, HTTP 400 with error 21610
+     * ("Attempt to send to unsubscribed recipient"), and not recorded, until {@link #optIn}.
+     */
+    public void optOut(String to) {
+        faults.optOut(to);
+    }
+
+    /** The recipient texted START: sends to them are accepted again. */
+    public void optIn(String to) {
+        faults.optIn(to);
+    }
+
     @Override
     public void close() {
         server.stop(0);

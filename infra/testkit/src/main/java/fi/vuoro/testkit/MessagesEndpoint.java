@@ -78,6 +78,9 @@ final class MessagesEndpoint implements HttpHandler {
             sendError(exchange, 400, 21603, "A 'From' phone number is required.");
         } else if (body == null && first(form, "MediaUrl") == null && first(form, "ContentSid") == null) {
             sendError(exchange, 400, 21602, "Message body is required.");
+        } else if (faults.isOptedOut(to)) {
+            // As Twilio answers every send to a number that texted STOP, until it texts START.
+            sendError(exchange, 400, 21610, "Attempt to send to unsubscribed recipient");
         } else {
             MessageLog.Entry entry = log.add(accountSid, to, from, messagingServiceSid, body,
                     first(form, "StatusCallback"), "outbound-api");

@@ -9,6 +9,7 @@ public enum AuditAction {
     SERVED("served"),
     NO_SHOW("no-show"),
     REQUEUE("requeue"),
+    REMOVE("remove"),
     WALK_IN("walk-in"),
     DESK_OPENED("desk-opened"),
     DESK_CLOSED("desk-closed"),

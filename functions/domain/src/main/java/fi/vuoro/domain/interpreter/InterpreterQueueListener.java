@@ -6,7 +6,7 @@ import fi.vuoro.domain.queue.QueueListener;
 /**
  * Interpreter matching, hooked into the queue by its events: a visitor who needs an interpreter gets a request
  * when they join (or switch to a language the staff do not speak); their interpreter is texted the desk when they
- * are called; a visit that ends (served, no-show, left, erased) withdraws the request and tells a confirmed
+ * are called; a visit that ends (served, no-show, left, removed, erased) withdraws the request and tells a confirmed
  * interpreter.
  */
 public final class InterpreterQueueListener implements QueueListener {
@@ -35,6 +35,8 @@ public final class InterpreterQueueListener implements QueueListener {
             interpreters.withdraw(finished.site(), finished.ticket().ref(), finished.at());
         } else if (event instanceof QueueEvent.Left left) {
             interpreters.withdraw(left.site(), left.ticket().ref(), left.at());
+        } else if (event instanceof QueueEvent.Removed removed) {
+            interpreters.withdraw(removed.site(), removed.ticket().ref(), removed.at());
         } else if (event instanceof QueueEvent.Erased erased) {
             interpreters.withdraw(erased.site(), erased.ticket().ref(), erased.at());
         }

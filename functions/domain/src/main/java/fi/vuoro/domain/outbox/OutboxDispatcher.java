@@ -45,6 +45,7 @@ public final class OutboxDispatcher {
     private final RandomGenerator random;
     private final DispatchPolicy policy;
     private final PremiseCheck premises;
+    private final UnreachableRecipients unreachable;
 
     /**
      * @param random retry jitter; in a deployed function one that holds no state from before a SnapStart snapshot
@@ -52,6 +53,13 @@ public final class OutboxDispatcher {
      */
     public OutboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock, Pause pause,
                             RandomGenerator random, DispatchPolicy policy, PremiseCheck premises) {
+        this(store, gateway, phones, clock, pause, random, policy, premises, UnreachableRecipients.none());
+    }
+
+    /** @param unreachable told of each recipient Twilio says cannot be texted (STOP, a number that takes no SMS) */
+    public OutboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock, Pause pause,
+                            RandomGenerator random, DispatchPolicy policy, PremiseCheck premises,
+                            UnreachableRecipients unreachable) {
         this.store = store;
         this.gateway = gateway;
         this.phones = phones;
@@ -60,6 +68,7 @@ public final class OutboxDispatcher {
         this.random = random;
         this.policy = policy;
         this.premises = premises;
+        this.unreachable = unreachable;
     }
 
     /**
@@ -214,6 +223,13 @@ public final class OutboxDispatcher {
             store.markSent(claim, accepted.providerId(), clock.instant());
             drain.sent++;
             LOG.info("Outbox message {} accepted by Twilio on attempt {}", claim.id(), claim.attempt());
+        } else if (result instanceof SendResult.Unreachable refused) {
+            // Dropped, not failed: nothing is wrong with the message or with Twilio; the recipient takes no SMS.
+            String reason = "the recipient cannot be texted: " + refused.reason();
+            store.markDropped(claim, reason, clock.instant());
+            drain.dropped++;
+            LOG.warn("Outbox message {} dropped unsent: {}", claim.id(), reason);
+            recipientUnreachable(claim);
         } else if (result instanceof SendResult.Rejected rejected) {
             fail(claim, "rejected by Twilio: " + rejected.reason(), drain);
         } else if (result instanceof SendResult.Retryable retryable) {
@@ -229,6 +245,15 @@ public final class OutboxDispatcher {
             // Even after the last attempt: the next claim only asks Twilio, and sends nothing more.
             Instant unsureSince = claim.unsureSince().orElse(started);
             retry(claim, ambiguous.reason(), Optional.of(policy.ambiguityWindow()), Optional.of(unsureSince), drain);
+        }
+    }
+
+    private void recipientUnreachable(ClaimedSms claim) {
+        try {
+            unreachable.unreachable(claim.sms(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("Outbox message {}: could not record that its recipient cannot be texted ({})", claim.id(),
+                    e.getClass().getSimpleName());
         }
     }
 

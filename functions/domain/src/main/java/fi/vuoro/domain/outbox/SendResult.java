@@ -24,6 +24,14 @@ public sealed interface SendResult {
     record Ambiguous(String reason) implements SendResult {
     }
 
+    /**
+     * Twilio refused it for good because no SMS can reach the recipient from this number: they opted out (texted
+     * STOP; error 21610), or the number cannot take SMS (21612, 21614). Never retried; the recipient is marked as
+     * one who cannot be texted.
+     */
+    record Unreachable(String reason) implements SendResult {
+    }
+
     /** Twilio refused it for good (4xx other than 429, e.g. an invalid number): never retried. */
     record Rejected(String reason) implements SendResult {
     }

@@ -48,6 +48,13 @@ public sealed interface QueueEvent {
     record Left(Site site, Ticket ticket, Instant at) implements QueueEvent {
     }
 
+    /**
+     * Staff removed the ticket from the queue (a junk join): it ended without a visit, owes no SMS, and is no visit
+     * in the reports.
+     */
+    record Removed(Site site, Ticket ticket, Instant at) implements QueueEvent {
+    }
+
     /** The visitor asked for everything about them to be deleted; this ticket ended and lost their number. */
     record Erased(Site site, Ticket ticket, Instant at) implements QueueEvent {
     }

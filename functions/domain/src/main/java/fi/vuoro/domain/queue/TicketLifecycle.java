@@ -18,6 +18,7 @@ import java.util.Optional;
  *      ▲                │  └──no-show──▶ NO_SHOW ──requeue──▶ WAITING
  *      └───requeue──────┘
  *   WAITING or CALLED ──leave / erase──▶ LEFT
+ *   WAITING or CALLED ──remove (staff)──▶ REMOVED
  * </pre>
  */
 public final class TicketLifecycle {
@@ -80,6 +81,33 @@ public final class TicketLifecycle {
     }
 
     /**
+     * A live ticket ends as REMOVED on staff's word: a junk join (a flood, a wrong number). It owes nothing: no
+     * "your turn", no "no-show", no feedback invitation; an SMS still owed for it is dropped unsent, its premise
+     * (the ticket's state) being gone. The live slot is freed, so the number may join again like anyone's.
+     */
+    public TicketChange remove(Site site, Ticket ticket, Instant now) {
+        require(ticket, ticket.status().isLive(), "is not in the queue any more");
+        Ticket removed = ticket.ended(TicketStatus.REMOVED, now);
+        return new TicketChange(ticket, removed, List.of(), true, List.of(new QueueEvent.Removed(site, removed, now)));
+    }
+
+    /**
+     * SMS no longer reach the visitor of a live ticket (they sent STOP, or Twilio refused their number): nothing more
+     * is owed to them by SMS, and staff see that they are to be called by code in the lobby.
+     */
+    public TicketChange unreachableBySms(Ticket ticket) {
+        require(ticket, ticket.status().isLive() && ticket.phoneHash().isPresent() && !ticket.unreachableBySms(),
+                "is not a live ticket SMS reach");
+        return new TicketChange(ticket, ticket.reachableBySms(false), List.of(), false, List.of());
+    }
+
+    /** The visitor of a live ticket can be texted again (they texted START after a STOP). */
+    public TicketChange reachableBySmsAgain(Ticket ticket) {
+        require(ticket, ticket.status().isLive() && ticket.unreachableBySms(), "is not a live ticket SMS cannot reach");
+        return new TicketChange(ticket, ticket.reachableBySms(true), List.of(), false, List.of());
+    }
+
+    /**
      * Erasure of the visitor: a live ticket ends as LEFT, and every ticket loses the phone's hash and copy. The
      * visitor's slots and references are deleted with the rest of their data, not by this change.
      */
@@ -103,6 +131,11 @@ public final class TicketLifecycle {
      */
     public Ticket joining(Site site, Ticket ticket, int ahead) {
         return ahead < site.comeBackWhenAhead() ? ticket.toldToComeBack() : ticket;
+    }
+
+    /** {@link #joining}, for a visitor whom SMS may not reach (they opted out at the carrier): then none is owed. */
+    public Ticket joining(Site site, Ticket ticket, int ahead, boolean reachableBySms) {
+        return joining(site, ticket, ahead).reachableBySms(reachableBySms);
     }
 
     public TicketChange toldNearFrontOnJoining(Ticket ticket) {

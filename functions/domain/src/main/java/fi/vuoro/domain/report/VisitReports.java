@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Counts every visit into its site's tally of the day as it ends: served, no-show, or left the queue. */
+/**
+ * Counts every visit into its site's tally of the day as it ends: served, no-show, or left the queue. A ticket staff
+ * removed (a junk join) was no visit and is not counted.
+ */
 public final class VisitReports implements QueueListener {
 
     private final ReportStore store;

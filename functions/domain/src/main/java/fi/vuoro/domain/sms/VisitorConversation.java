@@ -6,9 +6,11 @@ import fi.vuoro.domain.command.ParsedCommand;
 import fi.vuoro.domain.estimate.ServiceHistorySource;
 import fi.vuoro.domain.estimate.WaitEstimator;
 import fi.vuoro.domain.estimate.WaitRange;
+import fi.vuoro.domain.language.CarrierOptOutWords;
 import fi.vuoro.domain.language.Language;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.language.MessageKey;
+import fi.vuoro.domain.language.TextNormalizer;
 import fi.vuoro.domain.queue.DayFullException;
 import fi.vuoro.domain.queue.JoinWrites;
 import fi.vuoro.domain.queue.LiveTicketExistsException;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class VisitorConversation implements Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(VisitorConversation.class);
+    /** Twilio's opt-in word that is also an interpreter's answer: an opt-in only from a number that opted out. */
+    private static final String OPT_IN_ONLY_WHEN_OPTED_OUT = "yes";
 
     private final SiteDirectory sites;
     private final QueueStore queue;
@@ -80,6 +84,9 @@ public final class VisitorConversation implements Conversation {
     public Reply respond(SmsTurn visit) {
         Optional<VisitorProfile> profile = visit.known().profile();
         Optional<Language> stored = profile.flatMap(p -> catalogue.language(p.language()));
+        if (optsIn(visit)) {
+            return optIn(visit, stored);
+        }
         ParsedCommand parsed = parser.parse(visit.body(), stored);
         Optional<Language> language = parsed.keywordLanguage().or(() -> stored);
         Command command = parsed.command();
@@ -122,9 +129,43 @@ public final class VisitorConversation implements Conversation {
         }
         if (command instanceof Command.Erase) {
             erase(visit);
+            if (CarrierOptOutWords.optsOut(visit.body()) || visit.known().optedOut()) {
+                // Twilio blocks every SMS to the number until it texts START: a later join must know, erased or not.
+                visitors.optOut(visit.phoneHash(), visit.now(), visit.now().plus(VisitorStore.OPT_OUT_MEMORY));
+            }
             return Reply.toRemember(texts.plain(lang, MessageKey.ERASED));
         }
         return Reply.readOnly(texts.plain(lang, MessageKey.UNKNOWN));
+    }
+
+    /**
+     * START and UNSTOP lift Twilio's block of the number whoever sends them; YES does only from a number that opted
+     * out (from anyone else it is an interpreter's word, or unknown).
+     */
+    private static boolean optsIn(SmsTurn visit) {
+        return CarrierOptOutWords.optsIn(visit.body()) && (visit.known().optedOut()
+                || TextNormalizer.words(visit.body()).stream().noneMatch(OPT_IN_ONLY_WHEN_OPTED_OUT::equals));
+    }
+
+    /**
+     * The number texted START (Twilio has lifted its block and answered it): SMS reach the visitor again, their live
+     * ticket too. The reply is the help in their language, or the language menu a new sender gets.
+     */
+    private Reply optIn(SmsTurn visit, Optional<Language> stored) {
+        String reply = stored.map(language -> texts.help(language, visit.site())).orElseGet(texts::languageMenu);
+        if (!visit.known().optedOut()) {
+            return Reply.readOnly(reply);
+        }
+        visitors.optIn(visit.phoneHash());
+        liveTicket(visit).filter(Ticket::unreachableBySms).ifPresent(ticket -> {
+            try {
+                changes.apply(ticket, visit.now(), lifecycle::reachableBySmsAgain);
+            } catch (QueueConflictException endedMeanwhile) {
+                // The ticket ended in between: nothing is owed to it any more.
+            }
+        });
+        LOG.info("Visitor opted in to SMS again at site {}", visit.site().id());
+        return Reply.toRemember(reply);
     }
 
     /**
@@ -189,9 +230,11 @@ public final class VisitorConversation implements Conversation {
         int number = draw.number();
         int ahead = draw.waitingAhead();
         char letter = topic.map(Topic::letter).orElse(site.ticketLetter());
+        // A number that opted out at the carrier still joins (Twilio passes its texts on), but is owed no SMS: staff
+        // see that it cannot be texted and call it by code in the lobby.
         Ticket ticket = lifecycle.joining(site, Ticket.joinedBySms(site.id(), day, number, TicketCode.of(letter, number),
                 language.code(), topic.map(Topic::word), !site.staffSpeak(language.code()), visit.phoneHash(),
-                phones.encrypt(visit.phoneNumber()), visit.now(), expiresAt), ahead);
+                phones.encrypt(visit.phoneNumber()), visit.now(), expiresAt), ahead, !visit.known().optedOut());
         String reply = texts.joined(language, site, ticket, ahead, estimate(site, ahead));
         // The ticket, the visitor's language (nothing asked any more: a ticket answers the topic menu) and this
         // reply, all or nothing: a redelivered message finds the reply and joins no second time.

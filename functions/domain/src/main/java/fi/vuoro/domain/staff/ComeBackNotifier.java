@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Tells waiting visitors to come back once only a few are ahead of them (the site's threshold), so
  * they can wait outside, at a café or with their children. Each visitor is told once.
  *
- * <p>It listens to the queue: a call, a leave or an erasure moves the queue forward; a visitor who joins near the
+ * <p>It listens to the queue: a call, a leave, a removal or an erasure moves the queue forward; a visitor who joins near the
  * front was told so in the join reply. It runs after the change that moved the queue was written, so it never
  * fails that change: a notice that cannot be written now is written when the queue next moves.
  */
@@ -38,7 +38,7 @@ public final class ComeBackNotifier implements QueueListener {
         if (event instanceof QueueEvent.Joined joined) {
             joined(joined.site(), joined.ticket(), joined.ahead());
         } else if ((event instanceof QueueEvent.Called called && !called.recall()) || event instanceof QueueEvent.Left
-                || event instanceof QueueEvent.Erased) {
+                || event instanceof QueueEvent.Removed || event instanceof QueueEvent.Erased) {
             queueMoved(event.site(), event.at());
         }
     }

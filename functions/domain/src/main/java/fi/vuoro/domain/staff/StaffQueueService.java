@@ -146,6 +146,21 @@ public final class StaffQueueService {
         return requeued;
     }
 
+    /**
+     * Removes a junk ticket (a flood of joins, a wrong number) from the queue: it ends as REMOVED, the visitor is
+     * texted nothing, an SMS still owed for it is dropped unsent, and the reports count no visit.
+     */
+    public Ticket remove(StaffMember staff, String siteId, int number) {
+        Site site = site(staff, siteId);
+        Instant now = clock.instant();
+        Ticket before = ticket(siteId, number, now);
+        Ticket removed = changes.apply(before, now, t -> lifecycle.remove(site, t, now));
+        LOG.info("Ticket {} removed from the queue at site {}", removed.code(), siteId);
+        audit.ticket(staff, AuditAction.REMOVE, removed, "was " + before.status().name().toLowerCase(Locale.ROOT),
+                now);
+        return removed;
+    }
+
     /** Adds a visitor at the desk who has no phone (or does not want to text). */
     public Ticket addWalkIn(StaffMember staff, String siteId, String name, String language, Optional<String> topic) {
         Site site = site(staff, siteId);

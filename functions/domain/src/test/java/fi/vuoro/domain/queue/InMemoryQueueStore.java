@@ -49,6 +49,8 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     private final Map<String, Map<String, Desk>> desks = new HashMap<>();
     private final Map<String, OutboundSms> outbox = new LinkedHashMap<>();
     private final Map<String, VisitorProfile> profiles = new HashMap<>();
+    /** Opted-out numbers, until when; kept through erasure, as in the table. */
+    private final Map<String, Instant> optedOut = new HashMap<>();
 
     @Override
     public synchronized NumberDraw drawNumber(String siteId, ServiceDay day, Instant expiresAt) {
@@ -233,6 +235,22 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     @Override
     public synchronized void save(VisitorProfile profile, Instant expiresAt) {
         profiles.put(profile.phoneHash(), profile);
+    }
+
+    @Override
+    public synchronized void optOut(String phoneHash, Instant at, Instant expiresAt) {
+        optedOut.put(phoneHash, expiresAt);
+    }
+
+    @Override
+    public synchronized void optIn(String phoneHash) {
+        optedOut.remove(phoneHash);
+    }
+
+    /** Whether the number's opt-out is remembered at {@code now}. */
+    public synchronized boolean optedOut(String phoneHash, Instant now) {
+        Instant until = optedOut.get(phoneHash);
+        return until != null && until.isAfter(now);
     }
 
     /** Owes an SMS (once per id), as another capability's change writes it into the same outbox. */

@@ -41,6 +41,7 @@ class TicketLifecycleTest {
             case SERVED -> lifecycle.serve(SITE, in(TicketStatus.CALLED), NOW.minusSeconds(30)).after();
             case NO_SHOW -> lifecycle.noShow(SITE, in(TicketStatus.CALLED), NOW.minusSeconds(30)).after();
             case LEFT -> lifecycle.leave(SITE, waiting, NOW.minusSeconds(30)).after();
+            case REMOVED -> lifecycle.remove(SITE, waiting, NOW.minusSeconds(30)).after();
         };
     }
 
@@ -128,6 +129,52 @@ class TicketLifecycleTest {
     void leave_shouldBeAllowedOnlyWhileLive() {
         allowedOnlyFrom(EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED), t -> lifecycle.leave(SITE, t, NOW));
         assertTrue(lifecycle.leave(SITE, waiting(), NOW).freesLiveSlot());
+    }
+
+    @Test
+    void remove_shouldBeAllowedOnlyWhileLive_endingAsRemoved_owingNoSms_andFreeingTheSlot() {
+        allowedOnlyFrom(EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED), t -> lifecycle.remove(SITE, t, NOW));
+
+        TicketChange removed = lifecycle.remove(SITE, in(TicketStatus.CALLED), NOW);
+
+        assertEquals(TicketStatus.REMOVED, removed.after().status());
+        assertFalse(removed.after().status().isLive());
+        assertTrue(removed.owed().isEmpty(), "no \"your turn\", no \"no-show\": nothing is texted");
+        assertTrue(removed.after().phoneCipher().isEmpty(), "the number is forgotten like any ended ticket's");
+        assertTrue(removed.freesLiveSlot());
+        assertEquals(Optional.of(NOW), removed.after().finishedAt());
+        assertEquals(java.util.List.of(new QueueEvent.Removed(SITE, removed.after(), NOW)), removed.events(),
+                "not Finished: no feedback invitation, no service time, no visit in the reports");
+    }
+
+    @Test
+    void unreachableBySms_shouldOweNoSmsAfterwards_untilReachableAgain() {
+        allowedOnlyFrom(EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED), lifecycle::unreachableBySms);
+
+        Ticket unreachable = lifecycle.unreachableBySms(waiting()).after();
+
+        assertTrue(unreachable.unreachableBySms());
+        assertFalse(unreachable.canBeTexted());
+        TicketChange call = lifecycle.call(SITE, unreachable, "2", NOW);
+        assertTrue(call.owed().isEmpty(), "no \"your turn\" to a number Twilio will not text");
+        assertTrue(lifecycle.noShow(SITE, call.after(), NOW).owed().isEmpty(), "no \"no-show\" either");
+        assertTrue(lifecycle.comeBack(SITE, unreachable, 1, NOW).owed().isEmpty());
+        assertThrows(QueueConflictException.class, () -> lifecycle.unreachableBySms(unreachable), "marked once");
+
+        Ticket again = lifecycle.reachableBySmsAgain(unreachable).after();
+        assertTrue(again.canBeTexted());
+        assertEquals(1, lifecycle.call(SITE, again, "2", NOW).owed().size());
+        assertThrows(QueueConflictException.class, () -> lifecycle.reachableBySmsAgain(again));
+    }
+
+    @Test
+    void joining_shouldMarkTheTicketUnreachable_whenTheNumberOptedOut() {
+        Ticket optedOut = lifecycle.joining(SITE, waiting(), 5, false);
+        Ticket reachable = lifecycle.joining(SITE, waiting(), 5, true);
+
+        assertTrue(optedOut.unreachableBySms());
+        assertFalse(reachable.unreachableBySms());
+        assertTrue(lifecycle.call(SITE, optedOut, "1", NOW).owed().isEmpty());
     }
 
     @Test

@@ -110,7 +110,8 @@ public final class QueueWorld {
         ReplyLog replyLog = queue.replyLog();
         SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
                 replyLog.find(messageId, now), interpreterIds.apply(phoneHash), queue.find(phoneHash, now),
-                siteId.flatMap(id -> queue.liveSlot(phoneHash, id)).filter(ref -> ref.day().equals(ServiceDay.of(now))));
+                siteId.flatMap(id -> queue.liveSlot(phoneHash, id)).filter(ref -> ref.day().equals(ServiceDay.of(now))),
+                queue.optedOut(phoneHash, now));
         router = new InboundSmsRouter(directory, records, replyLog, phones, routings, visitorConversation, CATALOGUE,
                 clock);
         return this;

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 /**
  * What an inbound message needs to know about its sender, in one strongly consistent BatchGetItem: the reply log
  * ({@code SMS#<MessageSid>/REPLY}), the interpreter number route ({@code PHONE#<hmac>/INTERPRETER}), the visitor's
- * profile ({@code PHONE#<hmac>/PROFILE}) and live pointer at the site ({@code PHONE#<hmac>/LIVE#<siteId>}). Keys
+ * profile ({@code PHONE#<hmac>/PROFILE}), the number's opt-out ({@code PHONE#<hmac>/OPTOUT}) and live pointer at the site ({@code PHONE#<hmac>/LIVE#<siteId>}). Keys
  * DynamoDB leaves unprocessed (throttling) are asked again.
  */
 public final class DynamoSenderRecords implements SenderRecordsSource {
@@ -41,7 +41,8 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(
                 key(Keys.sms(messageId), Keys.REPLY),
                 key(phone, Keys.INTERPRETER_ROUTE),
-                key(phone, Keys.PROFILE)));
+                key(phone, Keys.PROFILE),
+                key(phone, Keys.OPTED_OUT)));
         siteId.ifPresent(site -> keys.add(key(phone, Keys.live(site))));
         Map<String, Map<String, AttributeValue>> found = readAll(keys);
         Optional<String> interpreterId = Optional.ofNullable(found.get(phone + "/" + Keys.INTERPRETER_ROUTE))
@@ -55,7 +56,8 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
                 DynamoReplyLog.replyOf(found.get(Keys.sms(messageId) + "/" + Keys.REPLY), now),
                 interpreterId,
                 DynamoVisitorStore.profileOf(phoneHash, found.get(phone + "/" + Keys.PROFILE), now),
-                live);
+                live,
+                Attributes.isLive(found.get(phone + "/" + Keys.OPTED_OUT), now));
     }
 
     /** The items found, by "PK/SK". */

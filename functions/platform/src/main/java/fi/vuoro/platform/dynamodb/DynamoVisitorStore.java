@@ -46,6 +46,21 @@ public final class DynamoVisitorStore implements VisitorStore {
         dynamo.putItem(b -> b.tableName(table).item(profileItem(profile, expiresAt)));
     }
 
+    /** Only that the number opted out, and when: nothing of the visitor, nothing to tell them by. */
+    @Override
+    public void optOut(String phoneHash, Instant at, Instant expiresAt) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.phone(phoneHash)),
+                Keys.SK, AttributeValue.fromS(Keys.OPTED_OUT),
+                "optedOutAt", Attributes.epochMillis(at),
+                Attributes.EXPIRES_AT, Attributes.epochSeconds(expiresAt))));
+    }
+
+    @Override
+    public void optIn(String phoneHash) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(Keys.phone(phoneHash), Keys.OPTED_OUT)));
+    }
+
     /** The profile as it is stored; a join writes it in its ticket's transaction. */
     static Map<String, AttributeValue> profileItem(VisitorProfile profile, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(Keys.phone(profile.phoneHash()), Keys.PROFILE));

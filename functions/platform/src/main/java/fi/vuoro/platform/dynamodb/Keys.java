@@ -19,6 +19,8 @@ public final class Keys {
     public static final String REPLY = "REPLY";
     /** The interpreter number route, beside the visitor items of the number's hash. */
     public static final String INTERPRETER_ROUTE = "INTERPRETER";
+    /** The number opted out of SMS at the carrier (STOP): kept through erasure, as Twilio keeps its own block. */
+    public static final String OPTED_OUT = "OPTOUT";
     public static final String TICKET_PREFIX = "TICKET#";
     public static final String LIVE_PREFIX = "LIVE#";
     public static final String DESK_PREFIX = "DESK#";

@@ -29,6 +29,7 @@ final class TicketItems {
     static final String COME_BACK_SENT = "comeBackSent";
     static final String DESK = "desk";
     static final String VERSION = "version";
+    static final String UNREACHABLE_BY_SMS = "unreachableBySms";
 
     private TicketItems() {
     }
@@ -52,6 +53,9 @@ final class TicketItems {
         ticket.walkInName().ifPresent(name -> item.put(WALK_IN_NAME, AttributeValue.fromS(name)));
         if (ticket.comeBackSent()) {
             item.put(COME_BACK_SENT, AttributeValue.fromBool(true));
+        }
+        if (ticket.unreachableBySms()) {
+            item.put(UNREACHABLE_BY_SMS, AttributeValue.fromBool(true));
         }
         item.put(VERSION, AttributeValue.fromN(Integer.toString(ticket.version())));
         item.put(Attributes.EXPIRES_AT, Attributes.epochSeconds(ticket.expiresAt()));
@@ -77,6 +81,7 @@ final class TicketItems {
                 optionalMillis(item, FINISHED_AT),
                 optionalString(item, WALK_IN_NAME),
                 bool(item, COME_BACK_SENT),
+                bool(item, UNREACHABLE_BY_SMS),
                 item.containsKey(VERSION) ? (int) number(item, VERSION) : 0);
     }
 

@@ -21,7 +21,12 @@ import fi.vuoro.domain.outbox.Premise;
 import fi.vuoro.domain.outbox.PremiseCheck;
 import fi.vuoro.domain.outbox.PremiseChecks;
 import fi.vuoro.domain.queue.QueueStore;
+import fi.vuoro.domain.queue.QueueEvents;
+import fi.vuoro.domain.queue.TicketLifecycle;
 import fi.vuoro.domain.queue.TicketPremises;
+import fi.vuoro.domain.queue.TicketReachability;
+import fi.vuoro.domain.outbox.UnreachableRecipients;
+import fi.vuoro.domain.visitor.VisitorStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -75,9 +80,17 @@ public class OutboxFactory {
     @Singleton
     @Requires(beans = SmsGateway.class)
     OutboxDispatcher outboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock,
-                                      OutboxConfiguration outbox, PremiseCheck premises) {
+                                      OutboxConfiguration outbox, PremiseCheck premises,
+                                      UnreachableRecipients unreachable) {
         // Jitter from a generator made per draw: a SnapStart snapshot holds no random state every restore shares.
         return new OutboxDispatcher(store, gateway, phones, clock, Pause.threadSleep(),
-                () -> new SecureRandom().nextLong(), outbox.policy(), premises);
+                () -> new SecureRandom().nextLong(), outbox.policy(), premises, unreachable);
+    }
+
+    /** A visitor Twilio will not text (STOP, a number without SMS): their ticket and number are marked. */
+    @Singleton
+    UnreachableRecipients unreachableRecipients(QueueStore queue, VisitorStore visitors, TicketLifecycle lifecycle,
+                                                QueueEvents events) {
+        return new TicketReachability(queue, visitors, lifecycle, events);
     }
 }

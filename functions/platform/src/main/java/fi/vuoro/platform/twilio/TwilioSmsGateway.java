@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Outcomes: 2xx is accepted; 429, 5xx (but 502 and 504) and failures to connect are retryable, as the
  * request never reached Twilio or Twilio refused it; no answer in time, a broken connection, 502 and 504 are
- * ambiguous, as Twilio may have taken the message; other 4xx are rejected. 401 counts as retryable: it is the
+ * ambiguous, as Twilio may have taken the message; other 4xx are rejected, those that say the recipient takes no SMS
+ * from us (21610 after STOP, 21612, 21614) as unreachable. 401 counts as retryable: it is the
  * deployment's credentials that are wrong, not the message. Reasons carry status and error codes only: Twilio's
  * error texts can quote the phone number.
  *
@@ -52,6 +54,11 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsGateway.class);
     /** Messages to one visitor from one site in the ambiguity window are few; more is not looked at. */
     private static final int LOOKUP_LIMIT = 50;
+    /**
+     * Twilio's errors for a recipient no SMS from us can reach: 21610 (they texted STOP), 21612 (not reachable by SMS
+     * from this number), 21614 (not a mobile number).
+     */
+    private static final Set<Integer> UNREACHABLE = Set.of(21610, 21612, 21614);
 
     private final String accountSid;
     private final Supplier<String> authToken;
@@ -156,6 +163,9 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
         }
         if (status >= 500 || status == 401) {
             return new SendResult.Retryable(reason, retryAfter(answer));
+        }
+        if (e.getCode() != null && UNREACHABLE.contains(e.getCode())) {
+            return new SendResult.Unreachable(reason);
         }
         return new SendResult.Rejected(reason);
     }

@@ -1,6 +1,7 @@
 package fi.vuoro.platform.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.vuoro.domain.queue.QueueStore;
@@ -85,6 +86,54 @@ abstract class StoreContract extends QueueStoreContract {
 
         assertTrue(client().query(b -> b.tableName(TABLE.value()).keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PHONE#hash-dyn-a")))).items().isEmpty());
+    }
+
+    @Test
+    void apply_remove_shouldTakeTheTicketOutOfTheDaysWaitingCount_andMoveTheDayVersion_inOneWrite() {
+        Ticket first = waitingTicket("hash-rm-a");
+        queue.createTicket(first);
+        Ticket second = waitingTicket("hash-rm-b");
+        queue.createTicket(second);
+        int waitingBefore = queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting();
+        long changesBefore = queue.dayVersion(siteId, TODAY).changes();
+
+        assertTrue(queue.apply(lifecycle.remove(site, first, NOW)));
+
+        assertEquals(waitingBefore - 1, queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting());
+        assertEquals(changesBefore + 1, queue.dayVersion(siteId, TODAY).changes(), "staff polls see the removal");
+        assertEquals(0, queue.countWaitingAhead(second.ref(), NOW));
+        assertTrue(queue.findLiveTicket("hash-rm-a", siteId, NOW).isEmpty(), "the live slot is freed");
+        assertEquals("REMOVED", client().getItem(b -> b.tableName(TABLE.value()).consistentRead(true)
+                .key(Keys.ticketKey(first.ref()))).item().get("status").s());
+    }
+
+    @Test
+    void apply_unreachableBySms_shouldBeStoredWithTheTicket_andMoveTheDayVersion() {
+        Ticket ticket = waitingTicket("hash-unr-a");
+        queue.createTicket(ticket);
+        long changesBefore = queue.dayVersion(siteId, TODAY).changes();
+
+        assertTrue(queue.apply(lifecycle.unreachableBySms(ticket)));
+
+        assertTrue(queue.find(ticket.ref(), NOW).orElseThrow().unreachableBySms());
+        assertFalse(queue.find(ticket.ref(), NOW).orElseThrow().canBeTexted());
+        assertEquals(changesBefore + 1, queue.dayVersion(siteId, TODAY).changes(), "staff polls see the label");
+    }
+
+    @Test
+    void senderRecords_shouldTellAnOptedOutNumber_inTheOneRead_untilItOptsInOrTheOptOutExpires() {
+        DynamoVisitorStore visitors = new DynamoVisitorStore(client(), TABLE);
+        DynamoSenderRecords records = new DynamoSenderRecords(client(), TABLE);
+        assertFalse(records.read("SM-opt-1", "hash-opt-a", Optional.of(siteId), NOW).optedOut());
+
+        visitors.optOut("hash-opt-a", NOW, EXPIRES);
+
+        assertTrue(records.read("SM-opt-2", "hash-opt-a", Optional.of(siteId), NOW).optedOut());
+        assertFalse(records.read("SM-opt-3", "hash-opt-a", Optional.of(siteId), EXPIRES.plusSeconds(1)).optedOut(),
+                "an expired opt-out is not read");
+        assertFalse(records.read("SM-opt-4", "hash-opt-b", Optional.of(siteId), NOW).optedOut(), "another number");
+        visitors.optIn("hash-opt-a");
+        assertFalse(records.read("SM-opt-5", "hash-opt-a", Optional.of(siteId), NOW).optedOut());
     }
 
     @Test

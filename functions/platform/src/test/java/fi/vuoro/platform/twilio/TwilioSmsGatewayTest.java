@@ -116,6 +116,18 @@ class TwilioSmsGatewayTest {
     }
 
     @Test
+    void send_shouldCallTheRecipientUnreachable_whenTheyTextedStop_asTwilioAnswers21610() {
+        twilio.optOut("+358401230020");
+
+        SendResult result = gateway.send(sms("+358401230020"));
+
+        assertEquals("HTTP 400, Twilio error 21610", assertInstanceOf(SendResult.Unreachable.class, result).reason());
+        assertTrue(sentTo("+358401230020").isEmpty());
+        twilio.optIn("+358401230020");
+        assertInstanceOf(SendResult.Accepted.class, gateway.send(sms("+358401230020")), "after START, sent again");
+    }
+
+    @Test
     void send_shouldRetry_whenTheAuthTokenIsWrong() {
         TwilioSmsGateway misconfigured = new TwilioSmsGateway(ACCOUNT, () -> "wrong", new JavaNetTwilioHttpClient(
                 LONG_WAIT, twilio.baseUrl()), TIMEOUT, BASE_URL);

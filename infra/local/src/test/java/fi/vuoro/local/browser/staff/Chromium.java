@@ -48,6 +48,12 @@ final class Chromium implements AutoCloseable {
                 + " installed: " + String.join(", ", missing) + " missing (apt-get install chromium chromium-driver)");
     }
 
+    /** Starts a browser, or skips the test class where Chromium or chromedriver is not installed. */
+    static Chromium startOrSkip(int width, int height) throws IOException {
+        assumeInstalled();
+        return start(width, height);
+    }
+
     static Chromium start(int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("vuoro-chromium-profile-");
         ChromeDriverService service = new ChromeDriverService.Builder()
