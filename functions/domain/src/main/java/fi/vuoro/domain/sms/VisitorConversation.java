@@ -97,10 +97,10 @@ public final class VisitorConversation implements Conversation {
         if (command instanceof Command.MenuChoice choice) {
             return catalogue.menuChoice(choice.number())
                     .map(chosen -> join(visit, chosen, Optional.empty()))
-                    .orElseGet(() -> Reply.readOnly(texts.languageMenu()));
+                    .orElseGet(() -> Reply.notUnderstood(texts.languageMenu()));
         }
         if (language.isEmpty()) {
-            return Reply.readOnly(texts.languageMenu());
+            return Reply.notUnderstood(texts.languageMenu());
         }
         Language lang = language.get();
         if (command instanceof Command.Status) {
@@ -121,9 +121,9 @@ public final class VisitorConversation implements Conversation {
         }
         if (command instanceof Command.Erase) {
             erase(visit);
-            return Reply.toRemember(texts.plain(lang, MessageKey.ERASED));
+            return Reply.toRemember(texts.plain(lang, MessageKey.ERASED)).uncounted();
         }
-        return Reply.readOnly(texts.plain(lang, MessageKey.UNKNOWN));
+        return Reply.notUnderstood(texts.plain(lang, MessageKey.UNKNOWN));
     }
 
     /**
