@@ -9,6 +9,7 @@ import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.config.Secrets;
 import fi.vuoro.platform.config.VuoroConfiguration;
 import fi.vuoro.platform.dynamodb.TableName;
+import fi.vuoro.platform.logging.EmbeddedMetrics;
 import fi.vuoro.platform.twilio.TwilioSmsGateway;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -78,6 +79,7 @@ public class OutboxFactory {
                                       OutboxConfiguration outbox, PremiseCheck premises) {
         // Jitter from a generator made per draw: a SnapStart snapshot holds no random state every restore shares.
         return new OutboxDispatcher(store, gateway, phones, clock, Pause.threadSleep(),
-                () -> new SecureRandom().nextLong(), outbox.policy(), premises);
+                () -> new SecureRandom().nextLong(), outbox.policy(), premises, outbox.siteSendCap(),
+                new EmbeddedMetricSendCapAlarm(new EmbeddedMetrics(), clock));
     }
 }
