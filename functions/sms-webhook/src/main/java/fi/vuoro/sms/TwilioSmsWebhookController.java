@@ -47,6 +47,10 @@ public class TwilioSmsWebhookController {
         }
         InboundSms sms = new InboundSms(form.get("MessageSid"), form.get("From"), form.get("To"), form.get("Body"));
         String reply = router.handle(sms);
+        if (reply.equals(InboundSmsRouter.NO_REPLY)) {
+            // A silenced sender: Twilio gets its 200 and an empty answer, and texts nothing back.
+            return TwimlReplies.empty();
+        }
         listeners.forEach(listener -> listener.replied(sms.from(), sms.to(), reply));
         return TwimlReplies.message(reply);
     }

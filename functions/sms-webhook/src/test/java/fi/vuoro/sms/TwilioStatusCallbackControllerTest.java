@@ -65,7 +65,8 @@ class TwilioStatusCallbackControllerTest {
         }
 
         @Override
-        public SendSlot takeSendSlot(String from, Instant now, Duration interval) {
+        public SendSlot takeSendSlot(String from, Instant now, Duration interval,
+                                     fi.vuoro.domain.outbox.SiteSendCap.Allowance allowance) {
             throw new UnsupportedOperationException();
         }
 

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * attempt without an answer may have reached Twilio: the message is sent again only after Twilio, asked once
  * the ambiguity window has passed, says it does not have it. So a hanging Twilio never texts a visitor twice.
  *
+ * <p>Each site sends at most its {@link SiteSendCap} per clock hour, counted with the send slot. Past it, the site's
+ * messages are given back unattempted, due when the next hour opens (then sent if still worth sending, or dropped
+ * with the reason), and the {@link SendCapAlarm} goes off once per drain.
+ *
  * <p>Logs name the outbox id and reasons only, never a phone number or a message text.
  */
 public final class OutboxDispatcher {
@@ -46,6 +50,8 @@ public final class OutboxDispatcher {
     private final DispatchPolicy policy;
     private final PremiseCheck premises;
     private final UnreachableRecipients unreachable;
+    private final SiteSendCap cap;
+    private final SendCapAlarm alarm;
 
     /**
      * @param random retry jitter; in a deployed function one that holds no state from before a SnapStart snapshot
@@ -53,13 +59,26 @@ public final class OutboxDispatcher {
      */
     public OutboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock, Pause pause,
                             RandomGenerator random, DispatchPolicy policy, PremiseCheck premises) {
-        this(store, gateway, phones, clock, pause, random, policy, premises, UnreachableRecipients.none());
+        this(store, gateway, phones, clock, pause, random, policy, premises, SiteSendCap.DEFAULT, SendCapAlarm.NONE,
+                UnreachableRecipients.none());
     }
 
     /** @param unreachable told of each recipient Twilio says cannot be texted (STOP, a number that takes no SMS) */
     public OutboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock, Pause pause,
                             RandomGenerator random, DispatchPolicy policy, PremiseCheck premises,
                             UnreachableRecipients unreachable) {
+        this(store, gateway, phones, clock, pause, random, policy, premises, SiteSendCap.DEFAULT, SendCapAlarm.NONE,
+                unreachable);
+    }
+
+    /**
+     * @param cap         the most outbox SMS one site sends per hour
+     * @param alarm       what is told when a site reaches it
+     * @param unreachable told of each recipient Twilio says cannot be texted (STOP, a number that takes no SMS)
+     */
+    public OutboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock, Pause pause,
+                            RandomGenerator random, DispatchPolicy policy, PremiseCheck premises, SiteSendCap cap,
+                            SendCapAlarm alarm, UnreachableRecipients unreachable) {
         this.store = store;
         this.gateway = gateway;
         this.phones = phones;
@@ -69,6 +88,8 @@ public final class OutboxDispatcher {
         this.policy = policy;
         this.premises = premises;
         this.unreachable = unreachable;
+        this.cap = cap;
+        this.alarm = alarm;
     }
 
     /**
@@ -95,6 +116,7 @@ public final class OutboxDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drain.capped.forEach((siteId, hold) -> alarm.reached(siteId, cap.perHour(), hold.reopensAt, hold.held));
         return drain.result();
     }
 
@@ -265,9 +287,23 @@ public final class OutboxDispatcher {
      */
     private boolean takeSendSlot(ClaimedSms claim, Drain drain) throws InterruptedException {
         String from = claim.sms().from();
+        String siteId = claim.sms().siteId();
         while (true) {
             Instant now = clock.instant();
-            SendSlot slot = store.takeSendSlot(from, now, policy.sendInterval());
+            Hold capped = drain.capped.get(siteId);
+            if (capped != null && capped.reopensAt.isAfter(now)) {
+                hold(claim, capped);
+                return false;
+            }
+            SendSlot slot = store.takeSendSlot(from, now, policy.sendInterval(), cap.allowance(siteId, now));
+            if (slot instanceof SendSlot.CapReached reached) {
+                Hold hold = new Hold(reached.reopensAt());
+                drain.capped.put(siteId, hold);
+                LOG.warn("Site {} reached its cap of {} SMS this hour: its outbox messages wait until {}", siteId,
+                        cap.perHour(), reached.reopensAt());
+                hold(claim, hold);
+                return false;
+            }
             if (slot instanceof SendSlot.BusyUntil busy) {
                 drain.numberFreeAt.put(from, busy.freeAt());
                 boolean waited;
@@ -286,6 +322,13 @@ public final class OutboxDispatcher {
                 return true;
             }
         }
+    }
+
+    /** Gives the message back, unattempted, due when its site's next hour opens. */
+    private void hold(ClaimedSms claim, Hold hold) {
+        store.release(claim, hold.reopensAt);
+        hold.held++;
+        LOG.info("Outbox message {} held until {}: its site reached its hourly SMS cap", claim.id(), hold.reopensAt);
     }
 
     /** Why the message is no longer worth sending, checked before the send slot is taken and again after a wait. */
@@ -318,12 +361,23 @@ public final class OutboxDispatcher {
         return a.isAfter(b) ? a : b;
     }
 
-    /** One drain's budget, what it learned about send slots, and what it did. */
+    /** A site that reached its cap in this drain: until when, and how many of its messages were held. */
+    private static final class Hold {
+        final Instant reopensAt;
+        int held;
+
+        Hold(Instant reopensAt) {
+            this.reopensAt = reopensAt;
+        }
+    }
+
+    /** One drain's budget, what it learned about send slots and capped sites, and what it did. */
     private final class Drain {
         final Instant deadline;
         /** Waiting is bounded by the budget on its own too, so a clock that stands still cannot hold a drain. */
         Duration waitLeft;
         final Map<String, Instant> numberFreeAt = new HashMap<>();
+        final Map<String, Hold> capped = new LinkedHashMap<>();
         int sent;
         int retried;
         int failed;

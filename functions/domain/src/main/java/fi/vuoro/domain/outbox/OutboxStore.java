@@ -30,8 +30,12 @@ public interface OutboxStore {
     /** Gives a claimed message back without an attempt (its number's send slot did not come in time). */
     void release(ClaimedSms claim, Instant dueAt);
 
-    /** Takes the sending number's send slot if it is free at {@code now}, keeping it for {@code interval}. */
-    SendSlot takeSendSlot(String from, Instant now, Duration interval);
+    /**
+     * Takes the sending number's send slot if it is free at {@code now}, keeping it for {@code interval}, and in the
+     * same atomic write one send of the site's hourly {@code allowance}: neither is taken unless both are there, so
+     * dispatchers side by side never send more than the cap between them.
+     */
+    SendSlot takeSendSlot(String from, Instant now, Duration interval, SiteSendCap.Allowance allowance);
 
     /** Twilio accepted the message: SENT, out of the due list, and the visitor's number forgotten. */
     void markSent(ClaimedSms claim, String providerId, Instant now);

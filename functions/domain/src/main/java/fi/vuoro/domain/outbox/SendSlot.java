@@ -12,4 +12,8 @@ public sealed interface SendSlot {
     /** Another message from the number went out a moment ago; the next slot opens at {@code freeAt}. */
     record BusyUntil(Instant freeAt) implements SendSlot {
     }
+
+    /** The site has sent its {@link SiteSendCap} this hour: nothing more until {@code reopensAt}. */
+    record CapReached(Instant reopensAt) implements SendSlot {
+    }
 }

@@ -19,11 +19,17 @@ import org.slf4j.LoggerFactory;
  * recognised by their number's keyed hash, and what is stored about them read at once; a redelivered message gets its
  * earlier reply and changes nothing; otherwise the message goes to the sender's conversation (an interpreter's when a
  * routing claims the sender, else the visitor's). Every inbound message gets exactly one reply, and a failure still
- * answers "try again".
+ * answers "try again", unless the sender has spent their {@link ReplyBudget}: then the message is still handled but
+ * answered with nothing, and one log line (with a short fingerprint of the number's keyed hash, never the number)
+ * says so.
  */
 public final class InboundSmsRouter {
 
+    /** The reply to a message whose sender is silenced: nothing is sent back. */
+    public static final String NO_REPLY = "";
     private static final Logger LOG = LoggerFactory.getLogger(InboundSmsRouter.class);
+    /** Enough of the keyed hash to tell senders apart in the logs; the number cannot be had from it. */
+    private static final int FINGERPRINT_LENGTH = 10;
     private final SiteDirectory sites;
     private final SenderRecordsSource records;
     private final ReplyLog replies;
@@ -31,11 +37,13 @@ public final class InboundSmsRouter {
     private final List<SenderRouting> routings;
     private final Conversation visitors;
     private final MessageCatalogue catalogue;
+    private final ReplyBudget budget;
+    private final ReplyCounter counter;
     private final Clock clock;
 
     public InboundSmsRouter(SiteDirectory sites, SenderRecordsSource records, ReplyLog replies, PhoneProtector phones,
                             List<SenderRouting> routings, Conversation visitors, MessageCatalogue catalogue,
-                            Clock clock) {
+                            ReplyBudget budget, ReplyCounter counter, Clock clock) {
         this.sites = sites;
         this.records = records;
         this.replies = replies;
@@ -43,21 +51,26 @@ public final class InboundSmsRouter {
         this.routings = List.copyOf(routings);
         this.visitors = visitors;
         this.catalogue = catalogue;
+        this.budget = budget;
+        this.counter = counter;
         this.clock = clock;
     }
 
-    /** Handles one inbound message and returns the reply text to send back. */
+    /** Handles one inbound message and returns the reply text to send back ({@link #NO_REPLY} for none). */
     public String handle(InboundSms sms) {
         Instant now = clock.instant();
         Reply reply;
         Optional<Site> site;
+        String phoneHash;
+        ReplyBudget.Verdict verdict;
         try {
             site = sites.findByNumber(sms.to());
-            String phoneHash = phones.hash(sms.from());
+            phoneHash = phones.hash(sms.from());
             SenderRecords known = records.read(sms.messageId(), phoneHash, site.map(Site::id), now);
+            verdict = budget.verdict(known.repliesThisHour());
             if (known.earlierReply().isPresent()) {
                 LOG.info("Redelivered message answered with its earlier reply");
-                return known.earlierReply().get();
+                return verdict.answers() ? known.earlierReply().get() : silence(verdict, phoneHash, site, now);
             }
             reply = route(sms, site, phoneHash, known, now);
         } catch (RuntimeException failure) {
@@ -66,6 +79,18 @@ public final class InboundSmsRouter {
             LOG.error("Could not handle an inbound message: {}", failure.getClass().getName(), failure);
             return plain(MessageKey.TRY_AGAIN);
         }
+        String text = remembered(sms, reply, site, now);
+        if (!verdict.answers()) {
+            return silence(verdict, phoneHash, site, now);
+        }
+        if (reply.counted()) {
+            count(phoneHash, now);
+        }
+        return text;
+    }
+
+    /** The reply's text, stored in the reply log first if the message changed something. */
+    private String remembered(InboundSms sms, Reply reply, Optional<Site> site, Instant now) {
         if (reply.memory() != Reply.Memory.REMEMBER) {
             return reply.text();
         }
@@ -79,6 +104,34 @@ public final class InboundSmsRouter {
         }
     }
 
+    /**
+     * No reply. The first message past the budget is logged and counted too, so that later ones in the hour are
+     * neither logged nor written.
+     */
+    private String silence(ReplyBudget.Verdict verdict, String phoneHash, Optional<Site> site, Instant now) {
+        if (verdict == ReplyBudget.Verdict.SILENCE_NOW) {
+            LOG.warn("Looping sender silenced until {}: {} counted replies this hour, sender {} at site {}",
+                    ReplyBudget.windowEnd(now), budget.perHour(), fingerprint(phoneHash),
+                    site.map(Site::id).orElse("-"));
+            count(phoneHash, now);
+        }
+        return NO_REPLY;
+    }
+
+    private void count(String phoneHash, Instant now) {
+        try {
+            counter.count(phoneHash, ReplyBudget.windowOf(now), ReplyBudget.windowEnd(now));
+        } catch (RuntimeException failure) {
+            // The reply still goes: a count missed now only lets a loop run one reply longer.
+            LOG.error("Could not count a reply against its sender's budget: {}", failure.getClass().getName());
+        }
+    }
+
+    /** The start of the number's keyed hash: tells one sender's log lines apart, and gives nothing of the number. */
+    static String fingerprint(String phoneHash) {
+        return phoneHash.length() <= FINGERPRINT_LENGTH ? phoneHash : phoneHash.substring(0, FINGERPRINT_LENGTH);
+    }
+
     /** A reply speaks of the visit, so it is kept no longer than the site keeps its visits. */
     private static Duration replyMemory(Optional<Site> site) {
         return site.map(SmsTurn::replyMemory).orElse(SmsTurn.REPLY_MEMORY);
@@ -87,7 +140,7 @@ public final class InboundSmsRouter {
     private Reply route(InboundSms sms, Optional<Site> site, String phoneHash, SenderRecords known, Instant now) {
         if (site.isEmpty()) {
             LOG.warn("Message to a number that belongs to no site");
-            return Reply.readOnly(plain(MessageKey.NUMBER_NOT_IN_USE));
+            return Reply.notUnderstood(plain(MessageKey.NUMBER_NOT_IN_USE));
         }
         SmsTurn turn = new SmsTurn(sms.messageId(), site.get(), sms.from(), phoneHash, sms.body(), now, known);
         for (SenderRouting routing : routings) {

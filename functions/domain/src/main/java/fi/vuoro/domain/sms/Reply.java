@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * A conversation's answer to one message, and whether the reply log still has to remember it. A message that changed
  * something is remembered, so a redelivery gets the same answer and changes nothing twice; one that only read (a
- * status, help) is simply answered again when redelivered.
+ * status, help) is simply answered again when redelivered. Whether it counts against the sender's
+ * {@link ReplyBudget}: answers to changes and to text that was no command do, a join's and a question's do not.
  */
-public record Reply(String text, Memory memory) {
+public record Reply(String text, Memory memory, boolean counted) {
 
     /** What the reply log still owes this answer. */
     public enum Memory {
@@ -22,6 +23,21 @@ public record Reply(String text, Memory memory) {
     public Reply {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(memory, "memory");
+    }
+
+    /** An answer to a change counts against the budget; a join's (stored with its ticket) and a question's do not. */
+    public Reply(String text, Memory memory) {
+        this(text, memory, memory == Memory.REMEMBER);
+    }
+
+    /** The answer to text that was no command (help, a menu again): what a loop with an auto-responder is made of. */
+    public static Reply notUnderstood(String text) {
+        return new Reply(text, Memory.READ_ONLY, true);
+    }
+
+    /** The same answer, not counted (the erasure's: counting it would store something about the sender again). */
+    public Reply uncounted() {
+        return new Reply(text, memory, false);
     }
 
     public static Reply toRemember(String text) {

@@ -105,10 +105,10 @@ public final class VisitorConversation implements Conversation {
         if (command instanceof Command.MenuChoice choice) {
             return catalogue.menuChoice(choice.number())
                     .map(chosen -> join(visit, chosen, Optional.empty()))
-                    .orElseGet(() -> Reply.readOnly(texts.languageMenu()));
+                    .orElseGet(() -> Reply.notUnderstood(texts.languageMenu()));
         }
         if (language.isEmpty()) {
-            return Reply.readOnly(texts.languageMenu());
+            return Reply.notUnderstood(texts.languageMenu());
         }
         Language lang = language.get();
         if (command instanceof Command.Status) {
@@ -133,9 +133,9 @@ public final class VisitorConversation implements Conversation {
                 // Twilio blocks every SMS to the number until it texts START: a later join must know, erased or not.
                 visitors.optOut(visit.phoneHash(), visit.now(), visit.now().plus(VisitorStore.OPT_OUT_MEMORY));
             }
-            return Reply.toRemember(texts.plain(lang, MessageKey.ERASED));
+            return Reply.toRemember(texts.plain(lang, MessageKey.ERASED)).uncounted();
         }
-        return Reply.readOnly(texts.plain(lang, MessageKey.UNKNOWN));
+        return Reply.notUnderstood(texts.plain(lang, MessageKey.UNKNOWN));
     }
 
     /**

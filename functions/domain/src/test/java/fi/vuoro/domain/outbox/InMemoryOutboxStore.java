@@ -35,6 +35,7 @@ final class InMemoryOutboxStore implements OutboxStore {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Instant> nextSlotAt = new HashMap<>();
+    private final Map<String, Integer> sentInHour = new HashMap<>();
 
     synchronized void add(OutboundSms sms) {
         entries.putIfAbsent(sms.id(), new Entry(sms));
@@ -96,13 +97,24 @@ final class InMemoryOutboxStore implements OutboxStore {
     }
 
     @Override
-    public synchronized SendSlot takeSendSlot(String from, Instant now, Duration interval) {
+    public synchronized SendSlot takeSendSlot(String from, Instant now, Duration interval,
+                                              SiteSendCap.Allowance allowance) {
+        String hour = allowance.siteId() + "@" + allowance.window();
+        if (sentInHour.getOrDefault(hour, 0) >= allowance.perHour()) {
+            return new SendSlot.CapReached(allowance.windowEnd());
+        }
         Instant next = nextSlotAt.get(from);
         if (next != null && next.isAfter(now)) {
             return new SendSlot.BusyUntil(next);
         }
         nextSlotAt.put(from, now.plus(interval));
+        sentInHour.merge(hour, 1, Integer::sum);
         return new SendSlot.Taken();
+    }
+
+    /** Sends the site took in the hour starting at {@code window}. */
+    synchronized int sentInHour(String siteId, Instant window) {
+        return sentInHour.getOrDefault(siteId + "@" + window, 0);
     }
 
     @Override

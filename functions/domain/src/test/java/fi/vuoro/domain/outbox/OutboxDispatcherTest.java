@@ -112,7 +112,8 @@ class OutboxDispatcherTest {
     @Test
     void drain_shouldWaitForASlotAnotherDispatcherTook() {
         owe("a", "+358401110001");
-        store.takeSendSlot(SITE_NUMBER, clock.instant(), POLICY.sendInterval());
+        store.takeSendSlot(SITE_NUMBER, clock.instant(), POLICY.sendInterval(),
+                SiteSendCap.DEFAULT.allowance("elsewhere", clock.instant()));
 
         dispatcher().drain(LONG_BUDGET);
 
@@ -122,7 +123,8 @@ class OutboxDispatcherTest {
     @Test
     void drain_shouldGiveAMessageBackUnattempted_whenItsNumbersSlotDoesNotComeWithinTheBudget() {
         owe("a", "+358401110001");
-        store.takeSendSlot(SITE_NUMBER, clock.instant(), Duration.ofMinutes(5));
+        store.takeSendSlot(SITE_NUMBER, clock.instant(), Duration.ofMinutes(5),
+                SiteSendCap.DEFAULT.allowance("elsewhere", clock.instant()));
 
         DrainResult result = dispatcher().drain(Duration.ofSeconds(30));
 

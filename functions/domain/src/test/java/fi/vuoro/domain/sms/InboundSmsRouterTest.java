@@ -78,7 +78,7 @@ class InboundSmsRouterTest {
         SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
                 replies.find(messageId, now), Optional.empty(), Optional.empty(), Optional.empty());
         return new InboundSmsRouter(sites, records, replies, PHONES, List.of(), visitors, CATALOGUE,
-                Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+                ReplyBudget.DEFAULT, (phoneHash, window, expiresAt) -> { }, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test

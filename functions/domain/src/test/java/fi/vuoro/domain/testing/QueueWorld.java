@@ -14,6 +14,7 @@ import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.site.SiteDirectory;
 import fi.vuoro.domain.sms.InboundSms;
 import fi.vuoro.domain.sms.InboundSmsRouter;
+import fi.vuoro.domain.sms.ReplyBudget;
 import fi.vuoro.domain.sms.ReplyLog;
 import fi.vuoro.domain.sms.SenderRecords;
 import fi.vuoro.domain.sms.SenderRecordsSource;
@@ -59,6 +60,7 @@ public final class QueueWorld {
     public final List<CallReadiness> readiness = new ArrayList<>();
     public final List<SenderRouting> routings = new ArrayList<>();
     public final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
+    public final InMemoryReplyCounter replyCounter = new InMemoryReplyCounter();
     public final SiteDirectory directory = new SiteDirectory() {
         @Override
         public Optional<Site> findByNumber(String e164Number) {
@@ -111,9 +113,9 @@ public final class QueueWorld {
         SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
                 replyLog.find(messageId, now), interpreterIds.apply(phoneHash), queue.find(phoneHash, now),
                 siteId.flatMap(id -> queue.liveSlot(phoneHash, id)).filter(ref -> ref.day().equals(ServiceDay.of(now))),
-                queue.optedOut(phoneHash, now));
+                queue.optedOut(phoneHash, now), replyCounter.counted(phoneHash, ReplyBudget.windowOf(now), now));
         router = new InboundSmsRouter(directory, records, replyLog, phones, routings, visitorConversation, CATALOGUE,
-                clock);
+                ReplyBudget.DEFAULT, replyCounter, clock);
         return this;
     }
 

@@ -4,6 +4,7 @@ import static fi.vuoro.platform.dynamodb.Keys.key;
 
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.TicketRef;
+import fi.vuoro.domain.sms.ReplyBudget;
 import fi.vuoro.domain.sms.SenderRecords;
 import fi.vuoro.domain.sms.SenderRecordsSource;
 import java.time.Instant;
@@ -20,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 /**
  * What an inbound message needs to know about its sender, in one strongly consistent BatchGetItem: the reply log
  * ({@code SMS#<MessageSid>/REPLY}), the interpreter number route ({@code PHONE#<hmac>/INTERPRETER}), the visitor's
- * profile ({@code PHONE#<hmac>/PROFILE}), the number's opt-out ({@code PHONE#<hmac>/OPTOUT}) and live pointer at the site ({@code PHONE#<hmac>/LIVE#<siteId>}). Keys
- * DynamoDB leaves unprocessed (throttling) are asked again.
+ * profile ({@code PHONE#<hmac>/PROFILE}), the number's opt-out ({@code PHONE#<hmac>/OPTOUT}), live pointer at the
+ * site ({@code PHONE#<hmac>/LIVE#<siteId>}) and count of replies this hour ({@code PHONE#<hmac>/REPLIES#<hour>}, see
+ * {@link DynamoReplyCounter}). Keys DynamoDB leaves unprocessed (throttling) are asked again.
  */
 public final class DynamoSenderRecords implements SenderRecordsSource {
 
@@ -38,11 +40,13 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
     @Override
     public SenderRecords read(String messageId, String phoneHash, Optional<String> siteId, Instant now) {
         String phone = Keys.phone(phoneHash);
+        String replyCount = Keys.replyCount(ReplyBudget.windowOf(now));
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(
                 key(Keys.sms(messageId), Keys.REPLY),
                 key(phone, Keys.INTERPRETER_ROUTE),
                 key(phone, Keys.PROFILE),
-                key(phone, Keys.OPTED_OUT)));
+                key(phone, Keys.OPTED_OUT),
+                key(phone, replyCount)));
         siteId.ifPresent(site -> keys.add(key(phone, Keys.live(site))));
         Map<String, Map<String, AttributeValue>> found = readAll(keys);
         Optional<String> interpreterId = Optional.ofNullable(found.get(phone + "/" + Keys.INTERPRETER_ROUTE))
@@ -57,7 +61,8 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
                 interpreterId,
                 DynamoVisitorStore.profileOf(phoneHash, found.get(phone + "/" + Keys.PROFILE), now),
                 live,
-                Attributes.isLive(found.get(phone + "/" + Keys.OPTED_OUT), now));
+                Attributes.isLive(found.get(phone + "/" + Keys.OPTED_OUT), now),
+                DynamoReplyCounter.countOf(found.get(phone + "/" + replyCount), now));
     }
 
     /** The items found, by "PK/SK". */

@@ -55,6 +55,11 @@ public final class Keys {
         return "PHONE#" + phoneHash;
     }
 
+    /** A sender's count of replies in one budget window (its start, e.g. {@code REPLIES#2026-12-02T14:00:00Z}). */
+    public static String replyCount(java.time.Instant window) {
+        return "REPLIES#" + window;
+    }
+
     public static String live(String siteId) {
         return LIVE_PREFIX + siteId;
     }

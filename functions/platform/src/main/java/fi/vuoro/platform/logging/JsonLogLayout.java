@@ -7,14 +7,23 @@ import java.time.Instant;
 
 /**
  * Structured logs: one JSON object per line with time, level, service (VUORO_SERVICE, set per
- * function by the template), logger and message. An exception adds its class and message only.
+ * function by the template), logger and message. An exception adds its class and message only. A metric's line
+ * (logger {@link #METRICS_LOGGER}) is already one JSON object in CloudWatch's Embedded Metric Format, and is
+ * written as it is.
  */
 public class JsonLogLayout extends LayoutBase<ILoggingEvent> {
 
-    private final String service = System.getenv().getOrDefault("VUORO_SERVICE", "vuoro-local");
+    /** The logger whose messages are whole JSON objects (metrics), written without a wrapping. */
+    public static final String METRICS_LOGGER = "fi.vuoro.metrics";
+    static final String SERVICE = System.getenv().getOrDefault("VUORO_SERVICE", "vuoro-local");
+
+    private final String service = SERVICE;
 
     @Override
     public String doLayout(ILoggingEvent event) {
+        if (event.getLoggerName().equals(METRICS_LOGGER)) {
+            return event.getFormattedMessage() + System.lineSeparator();
+        }
         StringBuilder json = new StringBuilder(256).append('{');
         field(json, "time", Instant.ofEpochMilli(event.getTimeStamp()).toString()).append(',');
         field(json, "level", event.getLevel().toString()).append(',');
@@ -31,8 +40,14 @@ public class JsonLogLayout extends LayoutBase<ILoggingEvent> {
         return json.append('}').append(System.lineSeparator()).toString();
     }
 
-    private static StringBuilder field(StringBuilder json, String name, String value) {
-        json.append('"').append(name).append("\":\"");
+    static StringBuilder field(StringBuilder json, String name, String value) {
+        json.append('"').append(name).append("\":");
+        return quoted(json, value);
+    }
+
+    /** {@code value} as a JSON string. */
+    static StringBuilder quoted(StringBuilder json, String value) {
+        json.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

@@ -6,6 +6,7 @@ import fi.vuoro.domain.outbox.OutboundSms;
 import fi.vuoro.domain.outbox.OutboxStatus;
 import fi.vuoro.domain.outbox.OutboxStore;
 import fi.vuoro.domain.outbox.SendSlot;
+import fi.vuoro.domain.outbox.SiteSendCap;
 import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.platform.dynamodb.TableName;
 import java.time.Duration;
@@ -19,10 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The outbox in the single table, over the item format of {@link OutboxItems} (docs/outbox.md).
@@ -31,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * it is next due; a claimed one stays there, due when its lease ends, so a message whose dispatcher vanished
  * is picked up again. Once SENT or FAILED both index attributes go, so the index holds only work, and so does
  * {@code toCipher}: the number is kept only while an SMS is owed. Every change is a conditional UpdateItem.
- * The per-number send slot is the item {@code RATE#<number>} / {@code SLOT} with {@code nextSlotAt}.
+ * The per-number send slot is the item {@code RATE#<number>} / {@code SLOT} with {@code nextSlotAt}; it is taken in
+ * one transaction with a send of the site's hour ({@code RATE#SITE#<siteId>} / {@code HOUR#<hour>}, {@code sent}).
  */
 public final class DynamoOutboxStore implements OutboxStore {
 
@@ -49,6 +55,7 @@ public final class DynamoOutboxStore implements OutboxStore {
     static final String LAST_ERROR = "lastError";
     static final String SLOT_SK = "SLOT";
     static final String NEXT_SLOT_AT = "nextSlotAt";
+    static final String SENT_IN_HOUR = "sent";
     /** A send slot is of no use after its moment; TTL tidies the item away. */
     private static final Duration SLOT_KEEP = Duration.ofDays(1);
 
@@ -148,26 +155,51 @@ public final class DynamoOutboxStore implements OutboxStore {
     }
 
     @Override
-    public SendSlot takeSendSlot(String from, Instant now, Duration interval) {
+    public SendSlot takeSendSlot(String from, Instant now, Duration interval, SiteSendCap.Allowance allowance) {
         Map<String, AttributeValue> slotKey = Map.of("PK", AttributeValue.fromS(ratePk(from)),
                 "SK", AttributeValue.fromS(SLOT_SK));
+        Update slot = Update.builder().tableName(table).key(slotKey)
+                .updateExpression("SET " + NEXT_SLOT_AT + " = :next, expiresAt = :expires")
+                .conditionExpression("attribute_not_exists(" + NEXT_SLOT_AT + ") OR " + NEXT_SLOT_AT + " <= :now")
+                .expressionAttributeValues(Map.of(
+                        ":next", millis(now.plus(interval)),
+                        ":now", millis(now),
+                        ":expires", AttributeValue.fromN(Long.toString(now.plus(SLOT_KEEP).getEpochSecond()))))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        // The site's hour: ADD moves the count without a read, and the condition keeps every sender under the cap.
+        Update hour = Update.builder().tableName(table).key(siteHourKey(allowance.siteId(), allowance.window()))
+                .updateExpression("ADD " + SENT_IN_HOUR + " :one SET expiresAt = :expires")
+                .conditionExpression("attribute_not_exists(" + SENT_IN_HOUR + ") OR " + SENT_IN_HOUR + " < :cap")
+                .expressionAttributeValues(Map.of(
+                        ":one", AttributeValue.fromN("1"),
+                        ":cap", AttributeValue.fromN(Integer.toString(allowance.perHour())),
+                        ":expires", AttributeValue.fromN(Long.toString(allowance.windowEnd().getEpochSecond()))))
+                .build();
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(slotKey)
-                    .updateExpression("SET " + NEXT_SLOT_AT + " = :next, expiresAt = :expires")
-                    .conditionExpression("attribute_not_exists(" + NEXT_SLOT_AT + ") OR " + NEXT_SLOT_AT + " <= :now")
-                    .expressionAttributeValues(Map.of(
-                            ":next", millis(now.plus(interval)),
-                            ":now", millis(now),
-                            ":expires", AttributeValue.fromN(Long.toString(now.plus(SLOT_KEEP).getEpochSecond()))))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().update(slot).build(), TransactWriteItem.builder().update(hour).build()));
             return new SendSlot.Taken();
-        } catch (ConditionalCheckFailedException busy) {
-            Map<String, AttributeValue> slot = busy.hasItem() && !busy.item().isEmpty() ? busy.item()
-                    : dynamo.getItem(b -> b.tableName(table).key(slotKey).consistentRead(true)).item();
-            Instant freeAt = optionalMillis(slot, NEXT_SLOT_AT).orElse(now);
-            // Freed in between: try again a moment later rather than at once.
+        } catch (TransactionCanceledException refused) {
+            List<CancellationReason> reasons = refused.cancellationReasons();
+            if (refused(reasons, 1)) {
+                return new SendSlot.CapReached(allowance.windowEnd());
+            }
+            Instant freeAt = refused(reasons, 0)
+                    ? optionalMillis(reasons.get(0).item(), NEXT_SLOT_AT).orElse(now) : now;
+            // Freed in between, or another sender's write on the slot at the same moment: try again a moment later.
             return new SendSlot.BusyUntil(freeAt.isAfter(now) ? freeAt : now.plusMillis(1));
         }
+    }
+
+    /** Whether the transaction's item at {@code index} was refused by its condition. */
+    private static boolean refused(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    /** A site's count of outbox sends in one clock hour: {@code RATE#SITE#<siteId>} / {@code HOUR#<hour start>}. */
+    static Map<String, AttributeValue> siteHourKey(String siteId, Instant window) {
+        return Map.of("PK", AttributeValue.fromS("RATE#SITE#" + siteId), "SK", AttributeValue.fromS("HOUR#" + window));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fi.vuoro.platform.outbox;
 
 import fi.vuoro.domain.outbox.DispatchPolicy;
+import fi.vuoro.domain.outbox.SiteSendCap;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
@@ -17,9 +18,24 @@ public class OutboxConfiguration {
     private int maxAttempts = DispatchPolicy.DEFAULTS.maxAttempts();
     private Duration ambiguityWindow = DispatchPolicy.DEFAULTS.ambiguityWindow();
     private Duration requestTimeout = DispatchPolicy.DEFAULTS.requestTimeout();
+    private int siteSmsPerHour = SiteSendCap.DEFAULT.perHour();
 
     public DispatchPolicy policy() {
         return new DispatchPolicy(sendInterval, firstRetry, maxRetry, maxAttempts, ambiguityWindow, requestTimeout);
+    }
+
+    /** The site's hourly cap; one below 1 stops the function at start. */
+    public SiteSendCap siteSendCap() {
+        return new SiteSendCap(siteSmsPerHour);
+    }
+
+    /** Outbox SMS one site may send in a clock hour ({@code VUORO_OUTBOX_SITE_SMS_PER_HOUR}). */
+    public int getSiteSmsPerHour() {
+        return siteSmsPerHour;
+    }
+
+    public void setSiteSmsPerHour(int siteSmsPerHour) {
+        this.siteSmsPerHour = siteSmsPerHour;
     }
 
     /** At most one SMS per this interval from each sending number. */

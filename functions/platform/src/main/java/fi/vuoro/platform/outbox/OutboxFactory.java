@@ -9,6 +9,7 @@ import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.config.Secrets;
 import fi.vuoro.platform.config.VuoroConfiguration;
 import fi.vuoro.platform.dynamodb.TableName;
+import fi.vuoro.platform.logging.EmbeddedMetrics;
 import fi.vuoro.platform.twilio.TwilioSmsGateway;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -84,7 +85,8 @@ public class OutboxFactory {
                                       UnreachableRecipients unreachable) {
         // Jitter from a generator made per draw: a SnapStart snapshot holds no random state every restore shares.
         return new OutboxDispatcher(store, gateway, phones, clock, Pause.threadSleep(),
-                () -> new SecureRandom().nextLong(), outbox.policy(), premises, unreachable);
+                () -> new SecureRandom().nextLong(), outbox.policy(), premises, outbox.siteSendCap(),
+                new EmbeddedMetricSendCapAlarm(new EmbeddedMetrics(), clock), unreachable);
     }
 
     /** A visitor Twilio will not text (STOP, a number without SMS): their ticket and number are marked. */

@@ -6,6 +6,7 @@ import fi.vuoro.domain.estimate.ServiceLog;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.QueueStore;
 import fi.vuoro.domain.site.SiteDirectory;
+import fi.vuoro.domain.sms.ReplyCounter;
 import fi.vuoro.domain.sms.ReplyLog;
 import fi.vuoro.domain.queue.QueueEvents;
 import fi.vuoro.domain.queue.QueueListener;
@@ -24,11 +25,13 @@ import fi.vuoro.domain.staff.StaffInput;
 import fi.vuoro.domain.staff.StaffQueueService;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.domain.visitor.VisitorStore;
+import fi.vuoro.platform.config.ReplyBudgetConfiguration;
 import fi.vuoro.platform.config.Secrets;
 import fi.vuoro.platform.config.SsmParameters;
 import fi.vuoro.platform.config.VuoroConfiguration;
 import fi.vuoro.platform.crypto.KeyedPhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoQueueStore;
+import fi.vuoro.platform.dynamodb.DynamoReplyCounter;
 import fi.vuoro.platform.dynamodb.DynamoReplyLog;
 import fi.vuoro.platform.dynamodb.DynamoSenderRecords;
 import fi.vuoro.platform.dynamodb.CachedServiceHistory;
@@ -118,6 +121,11 @@ public class PlatformFactory {
     }
 
     @Singleton
+    ReplyCounter replyCounter(DynamoDbClient dynamo, TableName table) {
+        return new DynamoReplyCounter(dynamo, table);
+    }
+
+    @Singleton
     DynamoServiceHistory serviceHistory(DynamoDbClient dynamo, TableName table, Clock clock) {
         return new DynamoServiceHistory(dynamo, table, clock);
     }
@@ -182,8 +190,10 @@ public class PlatformFactory {
     @Singleton
     InboundSmsRouter inboundSmsRouter(SiteDirectory sites, SenderRecordsSource records, ReplyLog replies,
                                       PhoneProtector phones, List<SenderRouting> routings,
-                                      VisitorConversation visitors, MessageCatalogue catalogue, Clock clock) {
-        return new InboundSmsRouter(sites, records, replies, phones, routings, visitors, catalogue, clock);
+                                      VisitorConversation visitors, MessageCatalogue catalogue,
+                                      ReplyBudgetConfiguration budget, ReplyCounter counter, Clock clock) {
+        return new InboundSmsRouter(sites, records, replies, phones, routings, visitors, catalogue, budget.budget(),
+                counter, clock);
     }
 
     @Singleton

@@ -12,6 +12,7 @@ import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.sms.InboundSms;
 import fi.vuoro.domain.sms.InboundSmsRouter;
+import fi.vuoro.domain.sms.ReplyBudget;
 import fi.vuoro.domain.sms.VisitorConversation;
 import fi.vuoro.domain.staff.ComeBackNotifier;
 import fi.vuoro.domain.staff.QueueSms;
@@ -98,7 +99,8 @@ class VisitorSmsRequestsOnDynamoDbLocalIT {
                 new DynamoVisitorStore(dynamo, StoreContract.TABLE), phones, siteId -> ServiceHistory.NONE, lifecycle,
                 events, CATALOGUE);
         router = new InboundSmsRouter(sites, new DynamoSenderRecords(dynamo, StoreContract.TABLE),
-                new DynamoReplyLog(dynamo, StoreContract.TABLE), phones, List.of(), visitors, CATALOGUE, clock);
+                new DynamoReplyLog(dynamo, StoreContract.TABLE), phones, List.of(), visitors, CATALOGUE,
+                ReplyBudget.DEFAULT, new DynamoReplyCounter(dynamo, StoreContract.TABLE), clock);
         // As a warm function serves: the site's number is cached after the first message.
         text("+358401990000", "JONO");
     }

@@ -15,6 +15,7 @@ import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.staff.QueueSms;
 import fi.vuoro.domain.outbox.OutboxStatus;
 import fi.vuoro.domain.outbox.SendSlot;
+import fi.vuoro.domain.outbox.SiteSendCap;
 import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketCode;
@@ -289,11 +290,54 @@ class DynamoOutboxStoreIT {
     void takeSendSlot_shouldGrantOneSendPerIntervalPerNumber() {
         Duration interval = Duration.ofSeconds(1);
 
-        assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot(from, T0, interval));
-        SendSlot busy = store.takeSendSlot(from, T0.plusMillis(400), interval);
+        assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot(from, T0, interval, allowance(T0)));
+        SendSlot busy = store.takeSendSlot(from, T0.plusMillis(400), interval, allowance(T0));
         assertEquals(new SendSlot.BusyUntil(T0.plusSeconds(1)), busy);
-        assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot("+358509999999", T0.plusMillis(400), interval),
-                "another number has its own slot");
-        assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot(from, T0.plusSeconds(1), interval));
+        assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot("+358509999999", T0.plusMillis(400), interval,
+                allowance(T0)), "another number has its own slot");
+        assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot(from, T0.plusSeconds(1), interval, allowance(T0)));
+    }
+
+    private SiteSendCap.Allowance allowance(Instant now) {
+        return SiteSendCap.DEFAULT.allowance("slot-site-" + from, now);
+    }
+
+    @Test
+    void takeSendSlot_shouldNeverGrantMoreThanTheSitesHourlyCap_toSendersRacingFromSeveralNumbers() throws Exception {
+        String siteId = "capped-" + UUID.randomUUID();
+        SiteSendCap cap = new SiteSendCap(7);
+        Duration interval = Duration.ofMillis(1);
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> granted = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            String number = "+3585070000" + s;
+            granted.add(senders.submit(() -> {
+                int taken = 0;
+                for (int i = 0; i < 10; i++) {
+                    Instant at = T0.plusMillis(10L * i);
+                    if (store.takeSendSlot(number, at, interval, cap.allowance(siteId, at)) instanceof SendSlot.Taken) {
+                        taken++;
+                    }
+                }
+                return taken;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> sender : granted) {
+            total += sender.get();
+        }
+        senders.shutdown();
+
+        assertEquals(7, total, "six senders, sixty tries, one cap");
+        assertEquals(new SendSlot.CapReached(Instant.parse("2026-11-24T11:00:00Z")),
+                store.takeSendSlot("+358501111111", T0.plusSeconds(5), interval, cap.allowance(siteId, T0)));
+        Map<String, AttributeValue> hour = dynamo().getItem(b -> b.tableName(TABLE.value())
+                .key(DynamoOutboxStore.siteHourKey(siteId, cap.allowance(siteId, T0).window()))).item();
+        assertEquals("7", hour.get("sent").n());
+        assertEquals(Long.toString(Instant.parse("2026-11-24T11:00:00Z").getEpochSecond()), hour.get("expiresAt").n(),
+                "the count goes with TTL when its hour ends");
+        Instant nextHour = Instant.parse("2026-11-24T11:00:01Z");
+        assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot("+358501111111", nextHour, interval,
+                cap.allowance(siteId, nextHour)), "a new hour, a new count");
     }
 }
