@@ -72,6 +72,16 @@ public final class OutboxDispatcher {
     }
 
     /**
+     * @param cap   the most outbox SMS one site sends per hour
+     * @param alarm what is told when a site reaches it
+     */
+    public OutboxDispatcher(OutboxStore store, SmsGateway gateway, PhoneProtector phones, Clock clock, Pause pause,
+                            RandomGenerator random, DispatchPolicy policy, PremiseCheck premises, SiteSendCap cap,
+                            SendCapAlarm alarm) {
+        this(store, gateway, phones, clock, pause, random, policy, premises, cap, alarm, UnreachableRecipients.none());
+    }
+
+    /**
      * @param cap         the most outbox SMS one site sends per hour
      * @param alarm       what is told when a site reaches it
      * @param unreachable told of each recipient Twilio says cannot be texted (STOP, a number that takes no SMS)

@@ -14,6 +14,7 @@ import fi.vuoro.domain.site.OpeningHours;
 import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.sms.InboundSms;
 import fi.vuoro.domain.sms.InboundSmsRouter;
+import fi.vuoro.domain.sms.ReplyBudget;
 import fi.vuoro.domain.sms.VisitorConversation;
 import fi.vuoro.domain.staff.ComeBackNotifier;
 import fi.vuoro.domain.staff.QueueSms;
@@ -99,7 +100,8 @@ class PhoneKeyRotationOnDynamoDbLocalIT {
                 new DynamoVisitorStore(dynamo, StoreContract.TABLE), phones, siteId -> ServiceHistory.NONE, lifecycle,
                 events, CATALOGUE);
         return new InboundSmsRouter(sites, new DynamoSenderRecords(dynamo, StoreContract.TABLE),
-                new DynamoReplyLog(dynamo, StoreContract.TABLE), phones, List.of(), visitors, CATALOGUE, clock);
+                new DynamoReplyLog(dynamo, StoreContract.TABLE), phones, List.of(), visitors, CATALOGUE,
+                ReplyBudget.DEFAULT, new DynamoReplyCounter(dynamo, StoreContract.TABLE), clock);
     }
 
     private static String text(InboundSmsRouter router, Site site, String from, String body) {
