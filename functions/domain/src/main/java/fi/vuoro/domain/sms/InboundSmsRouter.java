@@ -51,9 +51,10 @@ public final class InboundSmsRouter {
         Instant now = clock.instant();
         Reply reply;
         Optional<Site> site;
+        String phoneHash;
         try {
             site = sites.findByNumber(sms.to());
-            String phoneHash = phones.hash(sms.from());
+            phoneHash = phones.hash(sms.from());
             SenderRecords known = records.read(sms.messageId(), phoneHash, site.map(Site::id), now);
             if (known.earlierReply().isPresent()) {
                 LOG.info("Redelivered message answered with its earlier reply");
@@ -70,7 +71,7 @@ public final class InboundSmsRouter {
             return reply.text();
         }
         try {
-            return replies.saveIfAbsent(sms.messageId(), reply.text(), now.plus(replyMemory(site)));
+            return replies.saveIfAbsent(phoneHash, sms.messageId(), reply.text(), now.plus(replyMemory(site)));
         } catch (RuntimeException failure) {
             // What the message asked for is done; a redelivery is handled afresh and, the queue's writes being
             // conditional, comes to the same answer.

@@ -121,7 +121,9 @@ public final class VisitorConversation implements Conversation {
         }
         if (command instanceof Command.Erase) {
             erase(visit);
-            return Reply.toRemember(texts.plain(lang, MessageKey.ERASED));
+            // Not remembered: the reply log keeps replies under the sender's hash, which erasure has just deleted. A
+            // redelivery erases again, which finds nothing and gives the same answer.
+            return Reply.readOnly(texts.plain(lang, MessageKey.ERASED));
         }
         return Reply.readOnly(texts.plain(lang, MessageKey.UNKNOWN));
     }

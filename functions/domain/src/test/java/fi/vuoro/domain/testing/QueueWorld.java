@@ -109,7 +109,7 @@ public final class QueueWorld {
                 lifecycle, events, CATALOGUE);
         ReplyLog replyLog = queue.replyLog();
         SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
-                replyLog.find(messageId, now), interpreterIds.apply(phoneHash), queue.find(phoneHash, now),
+                replyLog.find(phoneHash, messageId, now), interpreterIds.apply(phoneHash), queue.find(phoneHash, now),
                 siteId.flatMap(id -> queue.liveSlot(phoneHash, id)).filter(ref -> ref.day().equals(ServiceDay.of(now))));
         router = new InboundSmsRouter(directory, records, replyLog, phones, routings, visitorConversation, CATALOGUE,
                 clock);

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * What an inbound message needs to know about its sender, in one strongly consistent BatchGetItem: the reply log
- * ({@code SMS#<MessageSid>/REPLY}), the interpreter number route ({@code PHONE#<hmac>/INTERPRETER}), the visitor's
+ * ({@code PHONE#<hmac>/REPLY#<MessageSid>}), the interpreter number route ({@code PHONE#<hmac>/INTERPRETER}), the visitor's
  * profile ({@code PHONE#<hmac>/PROFILE}) and live pointer at the site ({@code PHONE#<hmac>/LIVE#<siteId>}). Keys
  * DynamoDB leaves unprocessed (throttling) are asked again.
  */
@@ -39,7 +39,7 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
     public SenderRecords read(String messageId, String phoneHash, Optional<String> siteId, Instant now) {
         String phone = Keys.phone(phoneHash);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(
-                key(Keys.sms(messageId), Keys.REPLY),
+                key(phone, Keys.reply(messageId)),
                 key(phone, Keys.INTERPRETER_ROUTE),
                 key(phone, Keys.PROFILE)));
         siteId.ifPresent(site -> keys.add(key(phone, Keys.live(site))));
@@ -52,7 +52,7 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
                 // A pointer of an earlier day is stale: its ticket's day is over.
                 .filter(ref -> ref.day().equals(ServiceDay.of(now)));
         return new SenderRecords(
-                DynamoReplyLog.replyOf(found.get(Keys.sms(messageId) + "/" + Keys.REPLY), now),
+                DynamoReplyLog.replyOf(found.get(phone + "/" + Keys.reply(messageId)), now),
                 interpreterId,
                 DynamoVisitorStore.profileOf(phoneHash, found.get(phone + "/" + Keys.PROFILE), now),
                 live);
