@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.vuoro.local.staff.StaffApiSupport;
-import fi.vuoro.platform.dynamodb.OutboxItems;
 import fi.vuoro.testkit.FakeTwilioApi;
 import fi.vuoro.testkit.TableItems;
 import java.time.Duration;
@@ -16,16 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The erasure keyword deletes everything about the sender, and they can come back later. */
-class ErasureIT extends StaffApiSupport {
+class ErasureIT extends VisitLife {
 
-    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)\\D*$");
     private static final String TODAY = "2026-11-24";
     /** How long Twilio stalls the send that is in flight when the visitor erases (below the 5 s request timeout). */
     private static final Duration STALL = Duration.ofMillis(4_500);
@@ -78,20 +72,7 @@ class ErasureIT extends StaffApiSupport {
         String hash = phoneHash(phone);
         List<String> sids = new ArrayList<>();
         List<String> replies = new ArrayList<>();
-        int since = runtime.sentMessages().size();
-
-        Reply joined = say(phone, "JOIN DARI", sids, replies);
-        int first = number(joined.ticketCode());
-        say(phone, "STATUS", sids, replies);
-        FakeTwilioApi.RecordedMessage offer = awaitSent(DemoInterpreters.DARI_AND_ARABIC, since,
-                m -> m.body().contains("KYLLÄ") || m.body().contains("YES"));
-        text(DemoInterpreters.DARI_AND_ARABIC, "KYLLÄ " + offerCode(offer));
-        text(DemoInterpreters.DARI_AND_ARABIC, "HERE");
-        ok(post("/staff/api/sites/demo/tickets/" + first + "/call", token("anna"), "{\"desk\":\"1\"}").statusCode());
-        awaitSent(phone, since, m -> m.body().contains(joined.ticketCode()));
-        ok(post("/staff/api/sites/demo/tickets/" + first + "/served", token("anna"), "").statusCode());
-        awaitSent(phone, since, m -> m.body().contains("/f/"));
-        say(phone, "4", sids, replies);
+        int first = servedWithAnInterpreter(phone, sids, replies);
 
         int second = number(say(phone, "JOIN", sids, replies).ticketCode());
         awaitOutboxIdle();
@@ -167,16 +148,6 @@ class ErasureIT extends StaffApiSupport {
         return found;
     }
 
-    /** Texts the demo site, keeping the message's id and the reply, which the erasure must take along. */
-    private static Reply say(String phone, String body, List<String> sids, List<String> replies) {
-        Map<String, String> params = inbound(phone, DemoSite.NUMBER, body);
-        sids.add(params.get("MessageSid"));
-        Reply reply = deliver(params);
-        assertEquals(200, reply.status());
-        replies.add(reply.text());
-        return reply;
-    }
-
     /** Whether the value, or any value inside it, contains the text. */
     private static boolean holds(AttributeValue value, String secret) {
         if (value.s() != null) {
@@ -214,18 +185,6 @@ class ErasureIT extends StaffApiSupport {
         throw new AssertionError("no SMS of ticket " + number + " was in flight");
     }
 
-    /** Waits until no message waits to be sent, so that the faults set next meet the visitor's SMS. */
-    private static void awaitOutboxIdle() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (TableItems.all(dynamo(), TABLE).stream().noneMatch(item -> item.containsKey(OutboxItems.GSI_PK))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the outbox did not empty");
-    }
-
     private static String sendingClaim(int number) {
         return TableItems.all(dynamo(), TABLE).stream()
                 .filter(item -> string(item, "id") != null && string(item, "id").startsWith(prefix(number))
@@ -233,38 +192,8 @@ class ErasureIT extends StaffApiSupport {
                 .map(item -> string(item, "claimToken")).findFirst().orElse(null);
     }
 
-    private static FakeTwilioApi.RecordedMessage awaitSent(String to, int since,
-                                                           Predicate<FakeTwilioApi.RecordedMessage> matching)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            List<FakeTwilioApi.RecordedMessage> all = runtime.sentMessages();
-            for (FakeTwilioApi.RecordedMessage message : all.subList(Math.min(since, all.size()), all.size())) {
-                if (to.equals(message.to()) && message.statusCallback() != null && matching.test(message)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no matching SMS reached " + to);
-    }
-
-    private static int offerCode(FakeTwilioApi.RecordedMessage offer) {
-        Matcher matcher = LAST_NUMBER.matcher(offer.body());
-        assertTrue(matcher.find(), "no offer code in: " + offer.body());
-        return Integer.parseInt(matcher.group(1));
-    }
-
-    private static int number(String code) {
-        return Integer.parseInt(code.substring(1));
-    }
-
     private static String prefix(int number) {
         return "demo." + TODAY + "." + number + ".";
-    }
-
-    private static void ok(int status) {
-        assertEquals(200, status);
     }
 
     private static String string(Map<String, AttributeValue> item, String name) {

@@ -81,6 +81,7 @@ public abstract class RunningService {
     protected static String newPhone() {
         String phone = "+35840" + NEXT_PHONE.incrementAndGet();
         personalData.add(phone);
+        PersonalDataScan.knownNumber(phone);
         personalData.add(phone.substring(1));
         return phone;
     }
