@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The suite's search for phone numbers in clear: every item of every table of every DynamoDB Local the suite ran,
  * read right before it stopped, and every log line the suite wrote. A number is an E.164 string ({@code +} and 8 to
  * 15 digits), or a number the suite texted from written without its {@code +}. The sites' own numbers are public and
- * allowed (their profiles, number routes, send slots, outbox senders); interpreters' and visitors' are not.
+ * allowed wherever they appear (known from profiles, number routes, send slots and the senders of outbox messages);
+ * interpreters' and visitors' are not.
  * A volunteer's contact, which they typed and consented to leave, is not searched.
  */
 public final class PersonalDataScan {
@@ -138,11 +139,20 @@ public final class PersonalDataScan {
         return logLines;
     }
 
-    /** The site profiles' and number routes' numbers are the sites' public numbers. */
+    /**
+     * The sites' public numbers: those of site profiles and number routes, and the sending numbers of outbox messages
+     * and send slots (an SMS is only ever sent from a site's number, which may since have changed).
+     */
     private static void learnSiteNumbers(Map<String, AttributeValue> item) {
         String pk = text(item.get("PK"));
         if (pk.startsWith("NUMBER#")) {
             siteNumbers.add(pk.substring("NUMBER#".length()));
+        }
+        if (pk.startsWith("RATE#")) {
+            siteNumbers.add(pk.substring("RATE#".length()));
+        }
+        if (pk.startsWith("OUTBOX#") && item.get("from") != null) {
+            siteNumbers.add(text(item.get("from")));
         }
         if (pk.startsWith("SITE#") && item.get("smsNumber") != null) {
             siteNumbers.add(text(item.get("smsNumber")));
