@@ -7,6 +7,9 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,6 +35,8 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     // DynamoDB Local's startup touches process-wide state (native SQLite loading, log4j);
     // starting one at a time keeps parallel test classes from tripping over each other.
     private static final Object STARTUP_LOCK = new Object();
+    /** Readers that see every server's tables right before it stops (a test suite's scan for personal data). */
+    private static final List<Consumer<DynamoDbClient>> LAST_READERS = new CopyOnWriteArrayList<>();
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
@@ -90,11 +95,40 @@ public final class DynamoDbLocalServer implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Has {@code reader} read the tables of every server of this JVM right before it stops, once whatever stopped
+     * it is done writing. A reader that throws does not keep the server running: the failure comes after the stop.
+     */
+    public static void beforeEachStop(Consumer<DynamoDbClient> reader) {
+        LAST_READERS.add(reader);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
+        RuntimeException readerFailure = null;
+        AssertionError readerFinding = null;
+        for (Consumer<DynamoDbClient> reader : LAST_READERS) {
+            try {
+                reader.accept(client());
+            } catch (AssertionError finding) {
+                readerFinding = finding;
+            } catch (RuntimeException failure) {
+                readerFailure = failure;
+            }
+        }
+        stop();
+        if (readerFinding != null) {
+            throw readerFinding;
+        }
+        if (readerFailure != null) {
+            throw readerFailure;
+        }
+    }
+
+    private void stop() {
         closed = true;
         if (client != null) {
             client.close();

@@ -95,7 +95,7 @@ public final class InboundSmsRouter {
             return reply.text();
         }
         try {
-            return replies.saveIfAbsent(sms.messageId(), reply.text(), now.plus(replyMemory(site)));
+            return replies.saveIfAbsent(phoneHash, sms.messageId(), reply.text(), now.plus(replyMemory(site)));
         } catch (RuntimeException failure) {
             // What the message asked for is done; a redelivery is handled afresh and, the queue's writes being
             // conditional, comes to the same answer.

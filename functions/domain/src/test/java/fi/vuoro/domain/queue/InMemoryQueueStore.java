@@ -207,14 +207,15 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     public ReplyLog replyLog() {
         return new ReplyLog() {
             @Override
-            public Optional<String> find(String messageId, Instant now) {
+            public Optional<String> find(String phoneHash, String messageId, Instant now) {
                 synchronized (InMemoryQueueStore.this) {
                     return Optional.ofNullable(replies.get(messageId));
                 }
             }
 
             @Override
-            public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
+            public String saveIfAbsent(String phoneHash, String messageId, String reply,
+                                       Instant expiresAt) {
                 synchronized (InMemoryQueueStore.this) {
                     return replies.computeIfAbsent(messageId, unused -> reply);
                 }

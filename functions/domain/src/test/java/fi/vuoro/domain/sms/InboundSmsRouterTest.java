@@ -31,12 +31,12 @@ class InboundSmsRouterTest {
         final Map<String, String> replies = new HashMap<>();
 
         @Override
-        public Optional<String> find(String messageId, Instant now) {
+        public Optional<String> find(String phoneHash, String messageId, Instant now) {
             return Optional.ofNullable(replies.get(messageId));
         }
 
         @Override
-        public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
+        public String saveIfAbsent(String phoneHash, String messageId, String reply, Instant expiresAt) {
             return replies.computeIfAbsent(messageId, unused -> reply);
         }
     }
@@ -76,7 +76,7 @@ class InboundSmsRouterTest {
 
     private static InboundSmsRouter service(SiteDirectory sites, ReplyLog replies, Conversation visitors) {
         SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
-                replies.find(messageId, now), Optional.empty(), Optional.empty(), Optional.empty());
+                replies.find(phoneHash, messageId, now), Optional.empty(), Optional.empty(), Optional.empty());
         return new InboundSmsRouter(sites, records, replies, PHONES, List.of(), visitors, CATALOGUE,
                 ReplyBudget.DEFAULT, (phoneHash, window, expiresAt) -> { }, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
     }
@@ -93,7 +93,7 @@ class InboundSmsRouterTest {
     @Test
     void handle_shouldRepeatTheStoredReply_forARedeliveredMessage_withoutTouchingTheConversation() {
         MemoryReplyLog replies = new MemoryReplyLog();
-        replies.saveIfAbsent("SM2", "the first answer", Instant.MAX);
+        replies.saveIfAbsent(PHONES.hash("+358401234567"), "SM2", "the first answer", Instant.MAX);
         String reply = service(sites(SITE), replies)
                 .handle(new InboundSms("SM2", "+358401234567", "+358500000001", "JONO"));
         assertEquals("the first answer", reply);
@@ -110,12 +110,12 @@ class InboundSmsRouterTest {
     void handle_shouldStillAnswer_whenTheReplyCannotBeRemembered() {
         ReplyLog forgetful = new ReplyLog() {
             @Override
-            public Optional<String> find(String messageId, Instant now) {
+            public Optional<String> find(String phoneHash, String messageId, Instant now) {
                 return Optional.empty();
             }
 
             @Override
-            public String saveIfAbsent(String messageId, String reply, Instant expiresAt) {
+            public String saveIfAbsent(String phoneHash, String messageId, String reply, Instant expiresAt) {
                 throw new IllegalStateException("store unreachable");
             }
         };
@@ -140,7 +140,7 @@ class InboundSmsRouterTest {
     void handle_shouldGiveTheReplyRememberedFirst_whenAParallelDeliveryAnsweredBefore() {
         MemoryReplyLog replies = new MemoryReplyLog();
         Conversation answeredMeanwhile = turn -> {
-            replies.saveIfAbsent(turn.messageId(), "the first delivery's answer", Instant.MAX);
+            replies.saveIfAbsent(turn.phoneHash(), turn.messageId(), "the first delivery's answer", Instant.MAX);
             return Reply.toRemember("the second delivery's answer");
         };
         assertEquals("the first delivery's answer", service(sites(SITE), replies, answeredMeanwhile)

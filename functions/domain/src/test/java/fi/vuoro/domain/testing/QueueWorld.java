@@ -111,7 +111,7 @@ public final class QueueWorld {
                 lifecycle, events, CATALOGUE);
         ReplyLog replyLog = queue.replyLog();
         SenderRecordsSource records = (messageId, phoneHash, siteId, now) -> new SenderRecords(
-                replyLog.find(messageId, now), interpreterIds.apply(phoneHash), queue.find(phoneHash, now),
+                replyLog.find(phoneHash, messageId, now), interpreterIds.apply(phoneHash), queue.find(phoneHash, now),
                 siteId.flatMap(id -> queue.liveSlot(phoneHash, id)).filter(ref -> ref.day().equals(ServiceDay.of(now))),
                 queue.optedOut(phoneHash, now), replyCounter.counted(phoneHash, ReplyBudget.windowOf(now), now));
         router = new InboundSmsRouter(directory, records, replyLog, phones, routings, visitorConversation, CATALOGUE,

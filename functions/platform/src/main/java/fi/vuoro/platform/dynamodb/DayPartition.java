@@ -34,8 +34,8 @@ public final class DayPartition {
     }
 
     /**
-     * The tickets and desks among the day's items, expired ones left out, and the count of waiting its COUNTER keeps
-     * (for the no-show sweep's correction).
+     * The tickets and desks among the day's items, and the count of waiting its COUNTER keeps (for the no-show
+     * sweep's correction); expired items are left out, as DynamoDB may delete them days after their time.
      */
     public static QueueDay queueDay(List<Map<String, AttributeValue>> items, Instant now) {
         List<Ticket> tickets = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class DayPartition {
                 desks.add(new Desk(Attributes.string(item, "label"), Attributes.bool(item, "open"),
                         Attributes.string(item, "changedBy"),
                         Instant.ofEpochMilli(Attributes.number(item, "changedAt"))));
-            } else if (Keys.COUNTER.equals(sortKey)) {
+            } else if (Keys.COUNTER.equals(sortKey) && Attributes.isLive(item, now)) {
                 tally = Optional.of(tallyOf(item));
             }
         }

@@ -134,8 +134,8 @@ public final class DynamoQueueStore implements QueueStore {
         with.ifPresent(also -> {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(DynamoVisitorStore.profileItem(also.profile(), also.profileExpiresAt())).build()).build());
-            writes.add(TransactWriteItem.builder().put(DynamoReplyLog.putIfAbsent(table, also.messageId(),
-                    also.reply(), also.replyExpiresAt())).build());
+            writes.add(TransactWriteItem.builder().put(DynamoReplyLog.putIfAbsent(table, also.profile().phoneHash(),
+                    also.messageId(), also.reply(), also.replyExpiresAt())).build());
         });
         for (int attempt = 1; ; attempt++) {
             try {
@@ -341,6 +341,7 @@ public final class DynamoQueueStore implements QueueStore {
                     .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
             owed.forEach(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
+            writes.addAll(OutboxItems.owedKeys(table, owed));
             counter.ifPresent(update -> writes.add(TransactWriteItem.builder().update(update).build()));
             int slotIndex = writes.size();
             slot.ifPresent(delete -> writes.add(TransactWriteItem.builder().delete(delete).build()));
@@ -401,10 +402,10 @@ public final class DynamoQueueStore implements QueueStore {
         return refs;
     }
 
-    /** Deletes the SMS still owed for the ticket: the visitor's erasure takes the encrypted number in them too. */
+    /** Deletes every SMS of the ticket, owed or sent: the visitor's erasure takes their number and texts too. */
     @Override
     public void dropOwedSms(TicketRef ref) {
-        OwedSmsErasure.dropPending(dynamo, table, QueueSms.idPrefix(ref));
+        OwedSmsErasure.dropAll(dynamo, table, QueueSms.idPrefix(ref));
     }
 
     @Override

@@ -20,10 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * What an inbound message needs to know about its sender, in one strongly consistent BatchGetItem: the reply log
- * ({@code SMS#<MessageSid>/REPLY}), the interpreter number route ({@code PHONE#<hmac>/INTERPRETER}), the visitor's
- * profile ({@code PHONE#<hmac>/PROFILE}), the number's opt-out ({@code PHONE#<hmac>/OPTOUT}), live pointer at the
- * site ({@code PHONE#<hmac>/LIVE#<siteId>}) and count of replies this hour ({@code PHONE#<hmac>/REPLIES#<hour>}, see
- * {@link DynamoReplyCounter}). Keys DynamoDB leaves unprocessed (throttling) are asked again.
+ * ({@code PHONE#<hmac>/REPLY#<MessageSid>}), the interpreter number route ({@code PHONE#<hmac>/INTERPRETER}), the
+ * visitor's profile ({@code PHONE#<hmac>/PROFILE}), the number's opt-out ({@code PHONE#<hmac>/OPTOUT}), live pointer
+ * at the site ({@code PHONE#<hmac>/LIVE#<siteId>}) and count of replies this hour
+ * ({@code PHONE#<hmac>/REPLIES#<hour>}, see {@link DynamoReplyCounter}). Keys DynamoDB leaves unprocessed (throttling)
+ * are asked again.
  */
 public final class DynamoSenderRecords implements SenderRecordsSource {
 
@@ -42,7 +43,7 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
         String phone = Keys.phone(phoneHash);
         String replyCount = Keys.replyCount(ReplyBudget.windowOf(now));
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(
-                key(Keys.sms(messageId), Keys.REPLY),
+                key(phone, Keys.reply(messageId)),
                 key(phone, Keys.INTERPRETER_ROUTE),
                 key(phone, Keys.PROFILE),
                 key(phone, Keys.OPTED_OUT),
@@ -57,7 +58,7 @@ public final class DynamoSenderRecords implements SenderRecordsSource {
                 // A pointer of an earlier day is stale: its ticket's day is over.
                 .filter(ref -> ref.day().equals(ServiceDay.of(now)));
         return new SenderRecords(
-                DynamoReplyLog.replyOf(found.get(Keys.sms(messageId) + "/" + Keys.REPLY), now),
+                DynamoReplyLog.replyOf(found.get(phone + "/" + Keys.reply(messageId)), now),
                 interpreterId,
                 DynamoVisitorStore.profileOf(phoneHash, found.get(phone + "/" + Keys.PROFILE), now),
                 live,

@@ -16,7 +16,7 @@ public final class Keys {
     /** The day's count of changes staff see; sorts right after the counter, so one Query reads both. */
     public static final String VIEW = "COUNTER#VIEW";
     public static final String ROUTE = "SITE";
-    public static final String REPLY = "REPLY";
+    public static final String REPLY_PREFIX = "REPLY#";
     /** The interpreter number route, beside the visitor items of the number's hash. */
     public static final String INTERPRETER_ROUTE = "INTERPRETER";
     /** The number opted out of SMS at the carrier (STOP): kept through erasure, as Twilio keeps its own block. */
@@ -69,8 +69,9 @@ public final class Keys {
         return TICKET_PREFIX + ref.siteId() + "#" + ref.day().date() + "#" + ref.number();
     }
 
-    public static String sms(String messageId) {
-        return "SMS#" + messageId;
+    /** The reply to one inbound message, beside its sender's other items, so that erasing them takes it too. */
+    public static String reply(String messageId) {
+        return REPLY_PREFIX + messageId;
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {

@@ -35,9 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <p>A message waiting for an attempt sits in the sparse index GSI1 under {@code OUTBOX#DUE}, sorted by when
  * it is next due; a claimed one stays there, due when its lease ends, so a message whose dispatcher vanished
  * is picked up again. Once SENT or FAILED both index attributes go, so the index holds only work, and so does
- * {@code toCipher}: the number is kept only while an SMS is owed. Every change is a conditional UpdateItem.
- * The per-number send slot is the item {@code RATE#<number>} / {@code SLOT} with {@code nextSlotAt}; it is taken in
- * one transaction with a send of the site's hour ({@code RATE#SITE#<siteId>} / {@code HOUR#<hour>}, {@code sent}).
+ * {@code toCipher} and {@code body}: the number and the text are kept only while an SMS is owed. Every change is a
+ * conditional UpdateItem. The per-number send slot is the item {@code RATE#<number>} / {@code SLOT} with
+ * {@code nextSlotAt}; it is taken in one transaction with a send of the site's hour ({@code RATE#SITE#<siteId>} /
+ * {@code HOUR#<hour>}, {@code sent}).
  */
 public final class DynamoOutboxStore implements OutboxStore {
 
@@ -51,6 +52,8 @@ public final class DynamoOutboxStore implements OutboxStore {
     static final String ATTEMPT_STARTED_AT = "attemptStartedAt";
     static final String UNSURE_SINCE = "unsureSince";
     static final String TO_CIPHER = "toCipher";
+    /** The text goes with the number once a message is settled: Twilio's log would link it back to the visitor. */
+    static final String BODY = "body";
     static final String PROVIDER_ID = "providerId";
     static final String LAST_ERROR = "lastError";
     static final String SLOT_SK = "SLOT";
@@ -215,11 +218,11 @@ public final class DynamoOutboxStore implements OutboxStore {
             dynamo.updateItem(b -> b.tableName(table).key(key(claim.id()))
                     .updateExpression("SET #status = :sent, " + STATUS_RANK + " = :rank, " + PROVIDER_ID
                             + " = :provider, sentAt = :now, statusAt = :now REMOVE #pk, #sk, " + CLAIM_TOKEN + ", "
-                            + LEASE_UNTIL + ", " + TO_CIPHER + ", " + UNSURE_SINCE)
+                            + LEASE_UNTIL + ", " + TO_CIPHER + ", #body, " + UNSURE_SINCE)
                     .conditionExpression(CLAIM_TOKEN + " = :token AND (attribute_not_exists(" + STATUS_RANK + ") OR "
                             + STATUS_RANK + " < :rank)")
                     .expressionAttributeNames(Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK,
-                            "#sk", OutboxItems.GSI_SK))
+                            "#sk", OutboxItems.GSI_SK, "#body", BODY))
                     .expressionAttributeValues(sent));
         } catch (ConditionalCheckFailedException reportedOrTakenOver) {
             // Either Twilio's status callback got here first (the status is already as far), or the claim ran
@@ -227,8 +230,9 @@ public final class DynamoOutboxStore implements OutboxStore {
             try {
                 dynamo.updateItem(b -> b.tableName(table).key(key(claim.id()))
                         .updateExpression("SET " + PROVIDER_ID + " = :provider, sentAt = :now REMOVE " + CLAIM_TOKEN
-                                + ", " + LEASE_UNTIL + ", " + TO_CIPHER + ", " + UNSURE_SINCE)
+                                + ", " + LEASE_UNTIL + ", " + TO_CIPHER + ", #body, " + UNSURE_SINCE)
                         .conditionExpression(CLAIM_TOKEN + " = :token")
+                        .expressionAttributeNames(Map.of("#body", BODY))
                         .expressionAttributeValues(values));
             } catch (ConditionalCheckFailedException takenOver) {
                 LOG.warn("Outbox message {} was sent, but its claim had run out: the next claim will find it at Twilio",
@@ -267,8 +271,9 @@ public final class DynamoOutboxStore implements OutboxStore {
         values.put(":now", millis(now));
         settle(claim, "SET #status = :failed, " + STATUS_RANK + " = :rank, " + LAST_ERROR
                         + " = :reason, statusAt = :now REMOVE #pk, #sk, " + CLAIM_TOKEN + ", " + LEASE_UNTIL + ", "
-                        + TO_CIPHER + ", " + UNSURE_SINCE,
-                Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK, "#sk", OutboxItems.GSI_SK), values);
+                        + TO_CIPHER + ", #body, " + UNSURE_SINCE,
+                Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK, "#sk", OutboxItems.GSI_SK, "#body", BODY),
+                values);
     }
 
     @Override
@@ -282,8 +287,9 @@ public final class DynamoOutboxStore implements OutboxStore {
         values.put(":now", millis(now));
         settle(claim, "SET #status = :dropped, " + STATUS_RANK + " = :rank, " + LAST_ERROR
                         + " = :reason, statusAt = :now REMOVE #pk, #sk, " + CLAIM_TOKEN + ", " + LEASE_UNTIL + ", "
-                        + TO_CIPHER + ", " + UNSURE_SINCE,
-                Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK, "#sk", OutboxItems.GSI_SK), values);
+                        + TO_CIPHER + ", #body, " + UNSURE_SINCE,
+                Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK, "#sk", OutboxItems.GSI_SK, "#body", BODY),
+                values);
     }
 
     /** Records an attempt's outcome if the claim still holds and nothing settled the message meanwhile. */
@@ -305,11 +311,11 @@ public final class DynamoOutboxStore implements OutboxStore {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(id))
                     .updateExpression("SET #status = :status, " + STATUS_RANK + " = :rank, statusAt = :now"
-                            + " REMOVE #pk, #sk, " + TO_CIPHER + ", " + UNSURE_SINCE)
+                            + " REMOVE #pk, #sk, " + TO_CIPHER + ", #body, " + UNSURE_SINCE)
                     .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(" + STATUS_RANK + ") OR "
                             + STATUS_RANK + " < :rank)")
                     .expressionAttributeNames(Map.of("#status", STATUS, "#pk", OutboxItems.GSI_PK,
-                            "#sk", OutboxItems.GSI_SK))
+                            "#sk", OutboxItems.GSI_SK, "#body", BODY))
                     .expressionAttributeValues(Map.of(
                             ":status", AttributeValue.fromS(status.name()),
                             ":rank", rank(status),

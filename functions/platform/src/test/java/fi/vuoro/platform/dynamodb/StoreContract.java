@@ -154,10 +154,20 @@ abstract class StoreContract extends QueueStoreContract {
     void replyLog_shouldKeepTheFirstReply_forAMessage() {
         DynamoReplyLog replies = new DynamoReplyLog(client(), TABLE);
         String sid = "SM" + UUID.randomUUID();
-        assertEquals("first", replies.saveIfAbsent(sid, "first", EXPIRES));
-        assertEquals("first", replies.saveIfAbsent(sid, "second", EXPIRES));
-        assertEquals(Optional.of("first"), replies.find(sid, NOW));
-        assertEquals(Optional.empty(), replies.find(sid, EXPIRES.plusSeconds(1)), "expired replies are gone");
+        assertEquals("first", replies.saveIfAbsent("hash-reply", sid, "first", EXPIRES));
+        assertEquals("first", replies.saveIfAbsent("hash-reply", sid, "second", EXPIRES));
+        assertEquals(Optional.of("first"), replies.find("hash-reply", sid, NOW));
+        assertEquals(Optional.empty(), replies.find("hash-reply", sid, EXPIRES.plusSeconds(1)),
+                "expired replies are gone");
+    }
+
+    @Test
+    void forgetVisitor_shouldDeleteTheRepliesGivenToTheVisitor() {
+        DynamoReplyLog replies = new DynamoReplyLog(client(), TABLE);
+        String sid = "SM" + UUID.randomUUID();
+        replies.saveIfAbsent("hash-forget-reply", sid, "ticket A7", EXPIRES);
+        new DynamoQueueStore(client(), TABLE).forgetVisitor("hash-forget-reply");
+        assertEquals(Optional.empty(), replies.find("hash-forget-reply", sid, NOW));
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fi.vuoro.domain.outbox.ClaimedSms;
 import fi.vuoro.domain.outbox.DueSms;
 import fi.vuoro.domain.outbox.OutboundSms;
+import fi.vuoro.domain.outbox.Premise;
+import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.language.MessageCatalogue;
 import fi.vuoro.domain.queue.TicketLifecycle;
 import fi.vuoro.domain.site.OpeningHours;
@@ -184,7 +186,7 @@ class DynamoOutboxStoreIT {
     }
 
     @Test
-    void markSent_shouldTakeTheMessageOutOfTheIndex_andForgetTheNumber() {
+    void markSent_shouldTakeTheMessageOutOfTheIndex_andForgetTheNumberAndText() {
         OutboundSms sms = owe(T0);
         ClaimedSms claim = store.claim(sms.id(), T0, T0.plus(LEASE)).orElseThrow();
 
@@ -195,6 +197,7 @@ class DynamoOutboxStoreIT {
         assertEquals("SM123", item.get("providerId").s());
         assertFalse(item.containsKey("GSI1PK") || item.containsKey("GSI1SK"), "the index holds only work");
         assertFalse(item.containsKey("toCipher"), "no SMS is owed: the number is gone");
+        assertFalse(item.containsKey("body"), "and the text, which Twilio's log would link back to the number");
         assertTrue(dueIds(T0.plus(Duration.ofDays(1))).isEmpty());
         assertTrue(store.nextDueAt().stream().noneMatch(at -> at.equals(T0.plus(LEASE))));
     }
@@ -339,5 +342,59 @@ class DynamoOutboxStoreIT {
         Instant nextHour = Instant.parse("2026-11-24T11:00:01Z");
         assertInstanceOf(SendSlot.Taken.class, store.takeSendSlot("+358501111111", nextHour, interval,
                 cap.allowance(siteId, nextHour)), "a new hour, a new count");
+    }
+
+    /** An SMS owed for a fresh ticket as the queue owes it: its id starts with the ticket's, its premise names it. */
+    private OutboundSms oweForTicket(Instant at) {
+        int number = queue.nextTicketNumber(siteId, TODAY, T0.plus(Duration.ofDays(3)));
+        Ticket ticket = Ticket.joinedBySms(siteId, TODAY, number, TicketCode.of('A', number), "fi", Optional.empty(),
+                false, "hash-" + number, "v1:cipher-" + number, at, T0.plus(Duration.ofDays(3)));
+        queue.createTicket(ticket);
+        OutboundSms sms = new OutboundSms(QueueSms.idPrefix(ticket.ref()) + "called", siteId, "v1:cipher-" + number,
+                from, "Your turn, desk 1", at, at.plus(Duration.ofHours(1)), Optional.of(new Premise.TicketState(
+                siteId, TODAY.date(), number, "CALLED", Optional.of(at))));
+        assertTrue(queue.apply(LIFECYCLE.call(SITE.apply(siteId), ticket, "1", at).owing(List.of(sms))));
+        return sms;
+    }
+
+    private TicketRef refOf(OutboundSms sms) {
+        String[] parts = sms.id().split("\\.");
+        return new TicketRef(siteId, TODAY, Integer.parseInt(parts[2]));
+    }
+
+    @Test
+    void markDroppedAndFailed_shouldForgetTheTextWithTheNumber() {
+        OutboundSms dropped = owe(T0);
+        OutboundSms failed = owe(T0);
+        store.markDropped(store.claim(dropped.id(), T0, T0.plus(LEASE)).orElseThrow(), "too late", T0);
+        store.markFailed(store.claim(failed.id(), T0, T0.plus(LEASE)).orElseThrow(), "21211", T0);
+
+        for (OutboundSms sms : List.of(dropped, failed)) {
+            assertFalse(item(sms.id()).containsKey("body"), sms.id());
+            assertFalse(item(sms.id()).containsKey("toCipher"), sms.id());
+        }
+    }
+
+    @Test
+    void dropOwedSms_shouldDeleteTheTicketsMessagesInEveryState_andASendFinishingLaterBringsNothingBack() {
+        OutboundSms sending = oweForTicket(T0);
+        OutboundSms sent = oweForTicket(T0);
+        OutboundSms pending = oweForTicket(T0);
+        ClaimedSms inFlight = store.claim(sending.id(), T0, T0.plus(LEASE)).orElseThrow();
+        store.markSent(store.claim(sent.id(), T0, T0.plus(LEASE)).orElseThrow(), "SM1", T0);
+
+        for (OutboundSms sms : List.of(sending, sent, pending)) {
+            queue.dropOwedSms(refOf(sms));
+        }
+        store.markSent(inFlight, "SM2", T0.plusSeconds(1));
+        assertFalse(store.recordDelivery(sent.id(), OutboxStatus.DELIVERED, T0.plusSeconds(2)));
+
+        for (OutboundSms sms : List.of(sending, sent, pending)) {
+            assertTrue(item(sms.id()).isEmpty(), sms.id() + " is gone and stays gone");
+            assertTrue(dynamo().query(b -> b.tableName(TABLE.value()).keyConditionExpression("PK = :owner")
+                    .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(
+                            OutboxItems.owedPk(QueueSms.idPrefix(refOf(sms))))))
+                    .consistentRead(true)).items().isEmpty(), "and the key naming it");
+        }
     }
 }

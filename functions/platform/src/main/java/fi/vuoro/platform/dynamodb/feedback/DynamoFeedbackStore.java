@@ -101,6 +101,7 @@ public final class DynamoFeedbackStore implements FeedbackStore {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(window).build()).build());
         });
         sms.ifPresent(message -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, message)).build()));
+        writes.addAll(OutboxItems.owedKeys(table, sms.stream().toList()));
         writes.add(TransactWriteItem.builder().update(ReportItems.countInvited(table, invitation)).build());
         dynamo.transactWriteItems(b -> b.transactItems(writes));
     }

@@ -222,6 +222,7 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().put(request).build());
             owed.forEach(sms -> writes.add(TransactWriteItem.builder().put(OutboxItems.put(table, sms)).build()));
+            writes.addAll(OutboxItems.owedKeys(table, owed));
             int firstOther = writes.size();
             writes.addAll(heldOffers(change));
             writes.addAll(turns(change));
@@ -260,7 +261,7 @@ public final class DynamoInterpreterStores implements InterpreterDirectory, Inte
 
     @Override
     public void dropOwedSmsOf(String interpreterId) {
-        OwedSmsErasure.dropPending(dynamo, table, InterpreterSms.idPrefix(interpreterId));
+        OwedSmsErasure.dropAll(dynamo, table, InterpreterSms.idPrefix(interpreterId));
     }
 
     @Override
