@@ -79,7 +79,7 @@ public final class InboundSmsRouter {
             LOG.error("Could not handle an inbound message: {}", failure.getClass().getName(), failure);
             return plain(MessageKey.TRY_AGAIN);
         }
-        String text = remembered(sms, reply, site, now);
+        String text = remembered(sms, phoneHash, reply, site, now);
         if (!verdict.answers()) {
             return silence(verdict, phoneHash, site, now);
         }
@@ -90,7 +90,7 @@ public final class InboundSmsRouter {
     }
 
     /** The reply's text, stored in the reply log first if the message changed something. */
-    private String remembered(InboundSms sms, Reply reply, Optional<Site> site, Instant now) {
+    private String remembered(InboundSms sms, String phoneHash, Reply reply, Optional<Site> site, Instant now) {
         if (reply.memory() != Reply.Memory.REMEMBER) {
             return reply.text();
         }
