@@ -15,8 +15,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole service on one machine: DynamoDB Local in-process with the tables declared in
@@ -33,9 +40,12 @@ public final class LocalRuntime implements AutoCloseable {
     private final FakeTwilioApi twilio;
     private final ApplicationContext context;
     private final int port;
+    private final DynamoDbClient client;
 
-    private LocalRuntime(DynamoDbLocalServer dynamo, FakeTwilioApi twilio, ApplicationContext context, int port) {
+    private LocalRuntime(DynamoDbLocalServer dynamo, FakeTwilioApi twilio, ApplicationContext context, int port,
+                         DynamoDbClient client) {
         this.dynamo = dynamo;
+        this.client = client;
         this.twilio = twilio;
         this.context = context;
         this.port = port;
@@ -70,23 +80,40 @@ public final class LocalRuntime implements AutoCloseable {
      * loopback Cognito ({@code vuoro.staff-login-url} blank, {@code vuoro.cognito-endpoint} its address).
      */
     public static LocalRuntime start(LocalSettings settings, Map<String, Object> overrides) {
+        return start(settings, overrides, http -> http);
+    }
+
+    /**
+     * Started with the service's DynamoDB requests going through {@code dynamoHttp} wrapped around the usual HTTP
+     * client, e.g. one that injects the faults DynamoDB and the network produce.
+     */
+    public static LocalRuntime start(LocalSettings settings, Map<String, Object> overrides,
+                                     UnaryOperator<SdkHttpClient> dynamoHttp) {
         DynamoDbLocalServer dynamo = DynamoDbLocalServer.start();
         FakeTwilioApi twilio = null;
+        DynamoDbClient client = null;
         try {
             TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
             twilio = FakeTwilioApi.start(0);
+            client = DynamoDbClient.builder().httpClient(dynamoHttp.apply(UrlConnectionHttpClient.create()))
+                    .endpointOverride(dynamo.endpoint()).region(Region.EU_NORTH_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .build();
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties(settings, dynamo.endpoint(), overrides))
                     .singletons(settings.clock(), twilio, new RecordingTwilio(twilio),
-                            new JavaNetTwilioHttpClient(Duration.ofSeconds(30), twilio.baseUrl()))
+                            new JavaNetTwilioHttpClient(Duration.ofSeconds(30), twilio.baseUrl()), client)
                     .start();
             context.getBean(DynamoSiteDirectory.class).save(DemoSite.create());
             context.getBean(LocalStaffAccounts.class).seedDemoAccounts();
             DemoInterpreters.seed(context.getBean(InterpreterDirectory.class), context.getBean(PhoneProtector.class));
             context.getBean(EmbeddedServer.class).start();
             context.getBean(LocalSchedules.class).start();
-            return new LocalRuntime(dynamo, twilio, context, settings.port());
+            return new LocalRuntime(dynamo, twilio, context, settings.port(), client);
         } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
             if (twilio != null) {
                 twilio.close();
             }
@@ -152,6 +179,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             context.close();
         } finally {
+            client.close();
             twilio.close();
             dynamo.close();
         }

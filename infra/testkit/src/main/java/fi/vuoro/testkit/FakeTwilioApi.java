@@ -70,6 +70,17 @@ public final class FakeTwilioApi implements AutoCloseable {
         return log.entries().stream().map(MessageLog.Entry::message).toList();
     }
 
+    /** The messages sent through the REST API, oldest first: not the replies {@link #record}ed another way. */
+    public List<RecordedMessage> sentThroughApi() {
+        return log.entries().stream().filter(entry -> entry.accountSid() != null).map(MessageLog.Entry::message)
+                .toList();
+    }
+
+    /** How many of the failures and delays asked for are still to come. */
+    public int faultsToCome() {
+        return faults.pending();
+    }
+
     /** Forgets the recorded messages and any failures or delays still queued. */
     public void clear() {
         log.clear();

@@ -58,6 +58,10 @@ final class FaultPlan {
         return Optional.ofNullable(delays.poll());
     }
 
+    synchronized int pending() {
+        return failures.size() + delays.size();
+    }
+
     synchronized void clear() {
         failures.clear();
         delays.clear();

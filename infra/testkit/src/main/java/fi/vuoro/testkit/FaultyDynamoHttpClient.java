@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -24,8 +29,11 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 /**
  * An HTTP client for the DynamoDB SDK that injects the faults DynamoDB and the network really produce, on the
  * requests of a chosen operation: a transaction cancelled because another one holds its items
- * ({@code TransactionConflict}), throttling, and a request that was carried out but whose answer was lost (so the
- * SDK sends it again). Everything else goes to the real client underneath, e.g. to DynamoDB Local.
+ * ({@code TransactionConflict}), an item written by a transaction ({@code TransactionConflictException}), throttling,
+ * a connection that hangs until the client gives up, a request that was carried out but whose answer was lost (so
+ * the SDK sends it again), and one carried out just before the function died. Faults are planned per operation
+ * ({@link #next}) or met by chance ({@link #randomly}). Everything else goes to the real client underneath, e.g. to
+ * DynamoDB Local.
  *
  * <pre>{@code
  * FaultyDynamoHttpClient faults = new FaultyDynamoHttpClient(UrlConnectionHttpClient.create());
@@ -47,7 +55,26 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
          */
         ITEM_IN_TRANSACTION,
         /** Answered {@code ThrottlingException}; nothing written. */
-        THROTTLE
+        THROTTLE,
+        /** Answered {@code ProvisionedThroughputExceededException}, as a table over its capacity is; nothing written. */
+        THROUGHPUT_EXCEEDED,
+        /** The connection hangs until the client gives up reading ({@code SocketTimeoutException}); nothing written. */
+        TIMEOUT,
+        /**
+         * The write is carried out, then the function running it dies before it hears the answer: the SDK does not
+         * try again, the caller gets an exception (a webhook answers 5xx, and Twilio sends the same message again).
+         */
+        CRASH_AFTER_WRITE
+    }
+
+    /**
+     * A function dying just after DynamoDB carried out its write (a Lambda timing out or running out of memory): an
+     * {@link Error}, so no {@code catch (RuntimeException e)} of the code above turns it into an answer.
+     */
+    public static final class CrashAfterWrite extends Error {
+        CrashAfterWrite(String operation) {
+            super("The function died after " + operation + " was carried out, before it heard the answer");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +82,11 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
     private final SdkHttpClient delegate;
     private final Map<String, Deque<Fault>> planned = new java.util.HashMap<>();
     private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
+    private volatile RandomFaults random;
+
+    /** Faults met by chance: each request meets one of {@code kinds} (those that fit its operation) at {@code rate}. */
+    private record RandomFaults(Random rng, double rate, List<Fault> kinds, Duration hang) {
+    }
 
     public FaultyDynamoHttpClient(SdkHttpClient delegate) {
         this.delegate = delegate;
@@ -72,6 +104,25 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
         return this;
     }
 
+    /**
+     * From now on every request meets, with probability {@code rate}, one of {@code kinds} chosen by {@code rng}
+     * among those that fit its operation (a transaction's conflict only a transaction, an item's only a plain
+     * write, a crash after the write only a write); a {@link Fault#TIMEOUT} hangs for {@code hang} first.
+     */
+    public FaultyDynamoHttpClient randomly(Random rng, double rate, Duration hang, Fault... kinds) {
+        if (rate < 0 || rate > 1 || kinds.length == 0) {
+            throw new IllegalArgumentException("Need a rate 0-1 and at least one kind of fault, got " + rate);
+        }
+        random = new RandomFaults(rng, rate, List.of(kinds), hang);
+        return this;
+    }
+
+    /** No more faults by chance; planned ones still come. */
+    public FaultyDynamoHttpClient calm() {
+        random = null;
+        return this;
+    }
+
     /** How many faults of the kind were injected so far. */
     public int injected(Fault fault) {
         return injected.get(fault).get();
@@ -84,7 +135,26 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
 
     private synchronized Optional<Fault> take(String operation) {
         Deque<Fault> queue = planned.get(operation);
-        return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of(queue.poll());
+        if (queue != null && !queue.isEmpty()) {
+            return Optional.of(queue.poll());
+        }
+        RandomFaults chance = random;
+        if (chance == null || chance.rng().nextDouble() >= chance.rate()) {
+            return Optional.empty();
+        }
+        List<Fault> fitting = chance.kinds().stream().filter(fault -> fits(fault, operation)).toList();
+        return fitting.isEmpty() ? Optional.empty() : Optional.of(fitting.get(chance.rng().nextInt(fitting.size())));
+    }
+
+    private static boolean fits(Fault fault, String operation) {
+        boolean transaction = operation.equals("TransactWriteItems");
+        boolean plainWrite = Set.of("PutItem", "UpdateItem", "DeleteItem").contains(operation);
+        return switch (fault) {
+            case TRANSACTION_CONFLICT -> transaction;
+            case ITEM_IN_TRANSACTION -> plainWrite;
+            case LOSE_RESPONSE, CRASH_AFTER_WRITE -> transaction || plainWrite;
+            case THROTTLE, THROUGHPUT_EXCEEDED, TIMEOUT -> true;
+        };
     }
 
     @Override
@@ -103,10 +173,26 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
                     "Transaction is ongoing for the item"));
             case THROTTLE -> answered(error("com.amazonaws.dynamodb.v20120810#ThrottlingException",
                     "Rate of requests exceeds the allowed throughput."));
+            case THROUGHPUT_EXCEEDED -> answered(error(
+                    "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+                    "The level of configured provisioned throughput for the table was exceeded."));
+            case TIMEOUT -> hanging(hangOf(random));
+            case CRASH_AFTER_WRITE -> crashingAfter(delegate.prepareRequest(request), operation);
         };
     }
 
     private static ExecutableHttpRequest losingAnswer(ExecutableHttpRequest real) {
+        return carriedOut(real, () -> {
+            throw new IOException("Connection reset: the answer was lost on the way back");
+        });
+    }
+
+    /** What happens once the request was carried out and its answer read, instead of handing the answer on. */
+    private interface Afterwards {
+        HttpExecuteResponse instead() throws IOException;
+    }
+
+    private static ExecutableHttpRequest carriedOut(ExecutableHttpRequest real, Afterwards afterwards) {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
@@ -117,7 +203,7 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
                         in.readAllBytes();
                     }
                 }
-                throw new IOException("Connection reset: the answer was lost on the way back");
+                return afterwards.instead();
             }
 
             @Override
@@ -125,6 +211,34 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
                 real.abort();
             }
         };
+    }
+
+    private static Duration hangOf(RandomFaults chance) {
+        return chance == null ? Duration.ofMillis(200) : chance.hang();
+    }
+
+    private static ExecutableHttpRequest hanging(Duration hang) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                try {
+                    Thread.sleep(hang.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new SocketTimeoutException("Read timed out: DynamoDB did not answer within " + hang);
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
+    private static ExecutableHttpRequest crashingAfter(ExecutableHttpRequest real, String operation) {
+        return carriedOut(real, () -> {
+            throw new CrashAfterWrite(operation);
+        });
     }
 
     private static ExecutableHttpRequest answered(String body) {

@@ -65,8 +65,8 @@ public interface QueueStore {
     QueueDay day(String siteId, ServiceDay day, Instant now);
 
     /**
-     * Stores {@code waiting} as the day's count of WAITING tickets, only if the count is still as {@code read} (nothing
-     * was drawn and no ticket moved since the day was read, or the moves cancelled out).
+     * Stores {@code waiting} as the day's count of WAITING tickets, only if the count is still as {@code read}: nothing
+     * was drawn and no ticket changed since the day was read (even moves that cancel out in the count refuse it).
      *
      * @return whether it was stored
      */

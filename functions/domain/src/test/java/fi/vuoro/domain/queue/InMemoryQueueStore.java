@@ -136,7 +136,7 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
                 .sorted(Comparator.comparingInt(Ticket::number)).toList();
         Optional<WaitingTally> tally = counters.containsKey(key)
                 ? Optional.of(new WaitingTally(waiting.getOrDefault(key, 0), counters.get(key),
-                        Optional.ofNullable(lastDraws.get(key))))
+                        Optional.ofNullable(lastDraws.get(key)), changes.getOrDefault(key, 0L)))
                 : Optional.empty();
         return new QueueDay(ofDay, List.copyOf(desks.getOrDefault(key, Map.of()).values()), tally);
     }
@@ -144,7 +144,8 @@ public final class InMemoryQueueStore implements QueueStore, VisitorStore {
     @Override
     public synchronized boolean correctWaiting(String siteId, ServiceDay day, WaitingTally read, int count) {
         String key = siteId + "#" + day.date();
-        if (waiting.getOrDefault(key, 0) != read.waiting() || counters.getOrDefault(key, 0) != read.drawn()) {
+        if (waiting.getOrDefault(key, 0) != read.waiting() || counters.getOrDefault(key, 0) != read.drawn()
+                || changes.getOrDefault(key, 0L) != read.changes()) {
             return false;
         }
         waiting.put(key, count);

@@ -173,6 +173,22 @@ public abstract class QueueStoreContract {
         assertEquals(2, queue.drawNumber(siteId, TODAY, EXPIRES).waitingAhead());
     }
 
+    @Test
+    void correctWaiting_shouldRefuse_whenATicketMovedAndMovedBackSinceTheDayWasRead() {
+        Ticket waiting = waitingTicket("c1");
+        queue.createTicket(waiting);
+        WaitingTally read = queue.day(siteId, TODAY, NOW).tally().orElseThrow();
+        assertTrue(queue.apply(lifecycle.call(site, waiting, "1", NOW)));
+        Ticket called = queue.find(waiting.ref(), NOW).orElseThrow();
+        assertTrue(queue.apply(lifecycle.requeue(site, called, NOW)));
+        assertEquals(read.waiting(), queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting(),
+                "the call and its putting back cancel out in the count");
+
+        // A count computed from tickets read between the call and its putting back (one too few) must not land.
+        assertFalse(queue.correctWaiting(siteId, TODAY, read, read.waiting() - 1));
+        assertEquals(read.waiting(), queue.day(siteId, TODAY, NOW).tally().orElseThrow().waiting());
+    }
+
     /**
      * Visitors join (some twice at once from the same phone), staff add walk-ins, call, mark no-show, requeue, and
      * visitors leave, all at once from several threads: the count of waiting the store keeps stays the number of

@@ -40,7 +40,8 @@ public final class DayPartition {
     public static QueueDay queueDay(List<Map<String, AttributeValue>> items, Instant now) {
         List<Ticket> tickets = new ArrayList<>();
         List<Desk> desks = new ArrayList<>();
-        Optional<WaitingTally> tally = Optional.empty();
+        Optional<Map<String, AttributeValue>> counter = Optional.empty();
+        long changes = 0;
         for (Map<String, AttributeValue> item : items) {
             String sortKey = Attributes.string(item, Keys.SK);
             if (sortKey.startsWith(Keys.TICKET_PREFIX)) {
@@ -50,19 +51,23 @@ public final class DayPartition {
                         Attributes.string(item, "changedBy"),
                         Instant.ofEpochMilli(Attributes.number(item, "changedAt"))));
             } else if (Keys.COUNTER.equals(sortKey) && Attributes.isLive(item, now)) {
-                tally = Optional.of(tallyOf(item));
+                counter = Optional.of(item);
+            } else if (Keys.VIEW.equals(sortKey) && item.containsKey(DayVersions.CHANGES)) {
+                changes = Attributes.number(item, DayVersions.CHANGES);
             }
         }
-        return new QueueDay(tickets, desks, tally);
+        long changesRead = changes;
+        return new QueueDay(tickets, desks, counter.map(item -> tallyOf(item, changesRead)));
     }
 
-    private static WaitingTally tallyOf(Map<String, AttributeValue> counter) {
+    private static WaitingTally tallyOf(Map<String, AttributeValue> counter, long changes) {
         return new WaitingTally(
                 counter.containsKey(DynamoQueueStore.WAITING) ? (int) Attributes.number(counter, DynamoQueueStore.WAITING) : 0,
                 counter.containsKey(DynamoQueueStore.NEXT_NUMBER)
                         ? (int) Attributes.number(counter, DynamoQueueStore.NEXT_NUMBER) : 0,
                 counter.containsKey(DynamoQueueStore.LAST_DRAW_AT)
                         ? Optional.of(Instant.ofEpochMilli(Attributes.number(counter, DynamoQueueStore.LAST_DRAW_AT)))
-                        : Optional.empty());
+                        : Optional.empty(),
+                changes);
     }
 }

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -282,24 +283,39 @@ public final class DynamoQueueStore implements QueueStore {
         return DayPartition.queueDay(DayPartition.read(dynamo, table, siteId, day), now);
     }
 
-    /** Sets the count only if neither it nor the numbers drawn moved since {@code read}. */
+    /**
+     * Sets the count only if neither it nor the numbers drawn moved since {@code read}, and the day's version did not
+     * either: a call and its putting back leave the count as it was, yet the tickets it was computed from may have been
+     * read between them (a Query is no snapshot), so only an unchanged day proves the computed count still true.
+     */
     @Override
     public boolean correctWaiting(String siteId, ServiceDay day, WaitingTally read, int waiting) {
         String unchanged = read.waiting() == 0
                 ? "(attribute_not_exists(#waiting) OR #waiting = :read) AND #next = :drawn"
                 : "#waiting = :read AND #next = :drawn";
+        String sameDay = read.changes() == 0
+                ? "attribute_not_exists(#changes) OR #changes = :changes" : "#changes = :changes";
         try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(Keys.day(siteId, day), Keys.COUNTER))
-                    .updateExpression("SET #waiting = :waiting")
-                    .conditionExpression(unchanged)
-                    .expressionAttributeNames(Map.of("#waiting", WAITING, "#next", NEXT_NUMBER))
-                    .expressionAttributeValues(Map.of(
-                            ":waiting", AttributeValue.fromN(Integer.toString(waiting)),
-                            ":read", AttributeValue.fromN(Integer.toString(read.waiting())),
-                            ":drawn", AttributeValue.fromN(Integer.toString(read.drawn())))));
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                            .key(key(Keys.day(siteId, day), Keys.VIEW))
+                            .conditionExpression(sameDay)
+                            .expressionAttributeNames(Map.of("#changes", DayVersions.CHANGES))
+                            .expressionAttributeValues(Map.of(":changes",
+                                    AttributeValue.fromN(Long.toString(read.changes()))))
+                            .build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table)
+                            .key(key(Keys.day(siteId, day), Keys.COUNTER))
+                            .updateExpression("SET #waiting = :waiting")
+                            .conditionExpression(unchanged)
+                            .expressionAttributeNames(Map.of("#waiting", WAITING, "#next", NEXT_NUMBER))
+                            .expressionAttributeValues(Map.of(
+                                    ":waiting", AttributeValue.fromN(Integer.toString(waiting)),
+                                    ":read", AttributeValue.fromN(Integer.toString(read.waiting())),
+                                    ":drawn", AttributeValue.fromN(Integer.toString(read.drawn()))))
+                            .build()).build()));
             return true;
-        } catch (ConditionalCheckFailedException movedMeanwhile) {
+        } catch (TransactionCanceledException movedMeanwhile) {
             return false;
         }
     }

@@ -74,7 +74,9 @@ public class PlatformFactory {
         return new Secrets(new SsmParameters()::read);
     }
 
+    /** The local runtime may register its own client, e.g. one whose HTTP client injects faults. */
     @Singleton
+    @Requires(missingBeans = DynamoDbClient.class)
     @Bean(preDestroy = "close")
     DynamoDbClient dynamoDbClient(VuoroConfiguration config) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
