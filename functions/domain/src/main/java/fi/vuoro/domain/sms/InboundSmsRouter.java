@@ -145,7 +145,8 @@ public final class InboundSmsRouter {
     private Reply route(InboundSms sms, Optional<Site> site, String phoneHash, SenderRecords known, Instant now) {
         if (site.isEmpty()) {
             LOG.warn("Message to a number that belongs to no site");
-            return Reply.notUnderstood(plain(MessageKey.NUMBER_NOT_IN_USE));
+            // Not counted: nothing is stored about someone who texted a number no site uses.
+            return Reply.readOnly(plain(MessageKey.NUMBER_NOT_IN_USE));
         }
         SmsTurn turn = new SmsTurn(sms.messageId(), site.get(), sms.from(), phoneHash, sms.body(), now, known);
         for (SenderRouting routing : routings) {
