@@ -70,7 +70,7 @@ public final class InboundSmsRouter {
             verdict = budget.verdict(known.repliesThisHour());
             if (known.earlierReply().isPresent()) {
                 LOG.info("Redelivered message answered with its earlier reply");
-                return verdict.answers() ? known.earlierReply().get() : silence(verdict, phoneHash, site, now);
+                return verdict.answers() ? known.earlierReply().get() : silence(verdict, phoneHash, site, now, true);
             }
             reply = route(sms, site, phoneHash, known, now);
         } catch (RuntimeException failure) {
@@ -81,7 +81,9 @@ public final class InboundSmsRouter {
         }
         String text = remembered(sms, phoneHash, reply, site, now);
         if (!verdict.answers()) {
-            return silence(verdict, phoneHash, site, now);
+            // A remembered answer that is not counted is the erasure's: nothing about the sender is written after it.
+            boolean mayCount = reply.counted() || reply.memory() != Reply.Memory.REMEMBER;
+            return silence(verdict, phoneHash, site, now, mayCount);
         }
         if (reply.counted()) {
             count(phoneHash, now);
@@ -108,12 +110,15 @@ public final class InboundSmsRouter {
      * No reply. The first message past the budget is logged and counted too, so that later ones in the hour are
      * neither logged nor written.
      */
-    private String silence(ReplyBudget.Verdict verdict, String phoneHash, Optional<Site> site, Instant now) {
+    private String silence(ReplyBudget.Verdict verdict, String phoneHash, Optional<Site> site, Instant now,
+                           boolean mayCount) {
         if (verdict == ReplyBudget.Verdict.SILENCE_NOW) {
             LOG.warn("Looping sender silenced until {}: {} counted replies this hour, sender {} at site {}",
                     ReplyBudget.windowEnd(now), budget.perHour(), fingerprint(phoneHash),
                     site.map(Site::id).orElse("-"));
-            count(phoneHash, now);
+            if (mayCount) {
+                count(phoneHash, now);
+            }
         }
         return NO_REPLY;
     }
@@ -140,7 +145,8 @@ public final class InboundSmsRouter {
     private Reply route(InboundSms sms, Optional<Site> site, String phoneHash, SenderRecords known, Instant now) {
         if (site.isEmpty()) {
             LOG.warn("Message to a number that belongs to no site");
-            return Reply.notUnderstood(plain(MessageKey.NUMBER_NOT_IN_USE));
+            // Not counted: nothing is stored about someone who texted a number no site uses.
+            return Reply.readOnly(plain(MessageKey.NUMBER_NOT_IN_USE));
         }
         SmsTurn turn = new SmsTurn(sms.messageId(), site.get(), sms.from(), phoneHash, sms.body(), now, known);
         for (SenderRouting routing : routings) {

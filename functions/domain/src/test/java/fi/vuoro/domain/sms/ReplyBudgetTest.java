@@ -98,6 +98,20 @@ class ReplyBudgetTest {
     }
 
     @Test
+    void handle_shouldWriteNoCount_afterAnErasure_evenWhenItMeetsTheSpentBudget() {
+        String hash = world.phones.hash(LOOPER);
+        for (int i = 0; i < ReplyBudget.DEFAULT.perHour(); i++) {
+            world.text(LOOPER, SITE, "auto reply " + i);
+        }
+
+        assertEquals(InboundSmsRouter.NO_REPLY, world.text(LOOPER, SITE, "ERASE"));
+
+        assertEquals(ReplyBudget.DEFAULT.perHour(),
+                world.replyCounter.counted(hash, ReplyBudget.windowOf(MORNING), MORNING),
+                "nothing derived from the number is written after it asked to be erased");
+    }
+
+    @Test
     void fingerprint_shouldBeAShortPrefixOfTheKeyedHash_neverTheNumber() {
         String fingerprint = InboundSmsRouter.fingerprint("Zq3vK9dL0pXw_7TnR2sYbQm1");
         assertEquals("Zq3vK9dL0p", fingerprint);
