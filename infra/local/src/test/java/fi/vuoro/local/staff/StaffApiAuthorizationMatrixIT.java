@@ -53,6 +53,7 @@ class StaffApiAuthorizationMatrixIT extends FeedbackVisitSupport {
             Map.entry("POST /tickets/{number}/served", Audience.STAFF),
             Map.entry("POST /tickets/{number}/no-show", Audience.STAFF),
             Map.entry("POST /tickets/{number}/requeue", Audience.STAFF),
+            Map.entry("POST /tickets/{number}/remove", Audience.STAFF),
             Map.entry("POST /tickets/{number}/interpreter", Audience.STAFF),
             Map.entry("DELETE /tickets/{number}/interpreter", Audience.STAFF),
             Map.entry("POST /tickets/{number}/interpreter/arrived", Audience.STAFF),
