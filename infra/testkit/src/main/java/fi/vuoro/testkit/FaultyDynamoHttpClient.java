@@ -85,7 +85,7 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
     private volatile RandomFaults random;
 
     /** Faults met by chance: each request meets one of {@code kinds} (those that fit its operation) at {@code rate}. */
-    private record RandomFaults(Random rng, double rate, List<Fault> kinds, Duration hang) {
+    private record RandomFaults(Random rng, double rate, List<Fault> kinds, Duration hang, Set<String> spared) {
     }
 
     public FaultyDynamoHttpClient(SdkHttpClient delegate) {
@@ -110,10 +110,20 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
      * write, a crash after the write only a write); a {@link Fault#TIMEOUT} hangs for {@code hang} first.
      */
     public FaultyDynamoHttpClient randomly(Random rng, double rate, Duration hang, Fault... kinds) {
+        return randomly(rng, rate, hang, Set.of(), kinds);
+    }
+
+    /**
+     * As {@link #randomly(Random, double, Duration, Fault...)}, but requests of the {@code spared} operations meet
+     * no fault that carries their write out ({@link Fault#LOSE_RESPONSE}, {@link Fault#CRASH_AFTER_WRITE}), only
+     * those that write nothing.
+     */
+    public FaultyDynamoHttpClient randomly(Random rng, double rate, Duration hang, Set<String> spared,
+                                           Fault... kinds) {
         if (rate < 0 || rate > 1 || kinds.length == 0) {
             throw new IllegalArgumentException("Need a rate 0-1 and at least one kind of fault, got " + rate);
         }
-        random = new RandomFaults(rng, rate, List.of(kinds), hang);
+        random = new RandomFaults(rng, rate, List.of(kinds), hang, Set.copyOf(spared));
         return this;
     }
 
@@ -123,6 +133,45 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
         return this;
     }
 
+    /**
+     * The next request of {@code operation} whose body contains {@code marker} (e.g. a message's MessageSid, which
+     * its reply's key carries) meets {@code fault}, whatever other requests come meanwhile.
+     */
+    public synchronized FaultyDynamoHttpClient nextContaining(String operation, String marker, Fault fault) {
+        marked.add(new Marked(operation, marker, fault));
+        return this;
+    }
+
+    private record Marked(String operation, String marker, Fault fault) {
+    }
+
+    private final List<Marked> marked = new java.util.ArrayList<>();
+
+    private synchronized Optional<Fault> takeMarked(String operation, HttpExecuteRequest request) {
+        if (marked.isEmpty()) {
+            return Optional.empty();
+        }
+        String body = bodyOf(request);
+        for (Marked planned : marked) {
+            if (planned.operation().equals(operation) && body.contains(planned.marker())) {
+                marked.remove(planned);
+                return Optional.of(planned.fault());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String bodyOf(HttpExecuteRequest request) {
+        if (request.contentStreamProvider().isEmpty()) {
+            return "";
+        }
+        try (InputStream in = request.contentStreamProvider().get().newStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** How many faults of the kind were injected so far. */
     public int injected(Fault fault) {
         return injected.get(fault).get();
@@ -130,7 +179,7 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
 
     /** Whether every planned fault has been met. */
     public synchronized boolean allInjected() {
-        return planned.values().stream().allMatch(Deque::isEmpty);
+        return planned.values().stream().allMatch(Deque::isEmpty) && marked.isEmpty();
     }
 
     private synchronized Optional<Fault> take(String operation) {
@@ -142,7 +191,10 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
         if (chance == null || chance.rng().nextDouble() >= chance.rate()) {
             return Optional.empty();
         }
-        List<Fault> fitting = chance.kinds().stream().filter(fault -> fits(fault, operation)).toList();
+        List<Fault> fitting = chance.kinds().stream().filter(fault -> fits(fault, operation))
+                .filter(fault -> !chance.spared().contains(operation)
+                        || fault != Fault.LOSE_RESPONSE && fault != Fault.CRASH_AFTER_WRITE)
+                .toList();
         return fitting.isEmpty() ? Optional.empty() : Optional.of(fitting.get(chance.rng().nextInt(fitting.size())));
     }
 
@@ -161,7 +213,7 @@ public final class FaultyDynamoHttpClient implements SdkHttpClient {
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
         String operation = target.substring(target.indexOf('.') + 1);
-        Optional<Fault> fault = take(operation);
+        Optional<Fault> fault = takeMarked(operation, request).or(() -> take(operation));
         if (fault.isEmpty()) {
             return delegate.prepareRequest(request);
         }

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The faults DynamoDB and the network produce, as the SDK above the faulty client meets them. */
@@ -95,29 +94,29 @@ class FaultyDynamoHttpClientTest {
     }
 
     @Test
-    void throughputExceeded_shouldReachTheCallerAsDynamoDbsException_whenItOutlastsTheRetries() {
-        faults.next("UpdateItem", Fault.THROUGHPUT_EXCEEDED, Fault.THROUGHPUT_EXCEEDED, Fault.THROUGHPUT_EXCEEDED,
-                Fault.THROUGHPUT_EXCEEDED, Fault.THROUGHPUT_EXCEEDED, Fault.THROUGHPUT_EXCEEDED,
-                Fault.THROUGHPUT_EXCEEDED, Fault.THROUGHPUT_EXCEEDED, Fault.THROUGHPUT_EXCEEDED,
-                Fault.THROUGHPUT_EXCEEDED);
+    void throughputExceeded_shouldWriteNothing_andTheSdkBacksOffAndTriesAgain() {
+        faults.next("UpdateItem", Fault.THROUGHPUT_EXCEEDED);
 
-        assertThrows(ProvisionedThroughputExceededException.class, this::addOne);
-        assertEquals(0, count(), "nothing written");
+        addOne();
+
+        assertEquals(2, attempts.get(), "the refused attempt, then one that was carried out");
+        assertEquals(1, count(), "the refused attempt wrote nothing");
+        assertEquals(1, faults.injected(Fault.THROUGHPUT_EXCEEDED));
     }
 
     @Test
     void randomly_shouldInjectOnlyFaultsThatFitTheOperation_atAboutTheRate() {
-        faults.randomly(new Random(7), 0.5, Duration.ofMillis(1), Fault.TRANSACTION_CONFLICT, Fault.THROTTLE);
+        faults.randomly(new Random(7), 0.25, Duration.ofMillis(1), Fault.TRANSACTION_CONFLICT, Fault.TIMEOUT);
 
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 16; i++) {
             addOne();
         }
         faults.calm();
 
-        assertEquals(40, count(), "throttled attempts are tried again by the SDK and wrote nothing");
+        assertEquals(16, count(), "timed-out attempts are tried again by the SDK and wrote nothing");
         assertEquals(0, faults.injected(Fault.TRANSACTION_CONFLICT), "no transaction was written");
-        int throttled = faults.injected(Fault.THROTTLE);
-        assertTrue(throttled >= 20 && throttled <= 80, "about one attempt in two: " + throttled);
-        assertEquals(40 + throttled, attempts.get());
+        int timedOut = faults.injected(Fault.TIMEOUT);
+        assertTrue(timedOut >= 1 && timedOut <= 12, "about one attempt in four: " + timedOut);
+        assertEquals(16 + timedOut, attempts.get());
     }
 }

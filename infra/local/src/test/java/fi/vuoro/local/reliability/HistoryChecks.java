@@ -30,7 +30,7 @@ final class HistoryChecks {
 
     /** What the checks found; each list names the broken promises, empty when kept. */
     record Verdict(List<String> lost, List<String> doubled, List<String> wrongPositions, List<String> winners,
-                   List<String> sms, int positionsChecked, int unexplained) {
+                   List<String> sms, List<String> yourTurnsMissing, int positionsChecked, int unexplained) {
 
         List<String> all() {
             List<String> all = new ArrayList<>();
@@ -82,8 +82,9 @@ final class HistoryChecks {
                         + yes.stream().map(Operation::actor).toList());
             }
         });
-        return new Verdict(lost, doubled, positions, winners, sms(outbox, sentSids, lost, doubled), checked[0],
-                unexplained[0]);
+        List<String> missing = new ArrayList<>();
+        List<String> sms = sms(outbox, sentSids, lost, doubled, missing);
+        return new Verdict(lost, doubled, positions, winners, sms, missing, checked[0], unexplained[0]);
     }
 
     /** Each acknowledged join is in the table, no longer live, and ended by one operation at most. */
@@ -107,8 +108,10 @@ final class HistoryChecks {
             if (ended.size() == 1 && !ended.get(0).effect().name().equals(stored.status())) {
                 doubled.add(ticket + " was told " + ended.get(0).effect() + " but the table says " + stored.status());
             }
-            if (ended.isEmpty() && !stored.status().equals("NO_SHOW") && !LIVE.contains(stored.status())) {
-                // Only the no-show sweep ends a ticket without an answer naming it.
+            boolean unsure = operations.stream().anyMatch(op -> op.effect() == Effect.UNKNOWN
+                    && op.code().isPresent() && key(op).equals(ticket));
+            if (ended.isEmpty() && !unsure && !stored.status().equals("NO_SHOW") && !LIVE.contains(stored.status())) {
+                // Only the no-show sweep ends a ticket without an answer naming it, or a change whose answer failed.
                 lost.add(ticket + " ended " + stored.status() + " without any operation ending it");
             }
         }
@@ -227,6 +230,10 @@ final class HistoryChecks {
                     uncertainAfter = i + 1;
                 }
             }
+            if (sorted.get(0).effect() != Effect.JOINED) {
+                // It joined before the history began: whether it waited is not known until an answer says.
+                uncertainAfter = 0;
+            }
             Operation last = sorted.get(sorted.size() - 1);
             StoredTicket stored = tickets.get(ticket);
             boolean waitingAtEnd = last.effect() == Effect.JOINED || last.effect() == Effect.REQUEUED;
@@ -299,7 +306,8 @@ final class HistoryChecks {
      * Every owed SMS settled: sent once (its Twilio id among the sends, no send without an owed SMS) or dropped or
      * failed with a reason; and each "your turn" the history owes (a call of a ticket that joined by SMS) is there.
      */
-    private List<String> sms(List<StoredSms> outbox, Set<String> sentSids, List<String> lost, List<String> doubled) {
+    private List<String> sms(List<StoredSms> outbox, Set<String> sentSids, List<String> lost, List<String> doubled,
+                             List<String> yourTurnsMissing) {
         List<String> problems = new ArrayList<>();
         Set<String> owedSids = new HashSet<>();
         for (StoredSms sms : outbox) {
@@ -331,7 +339,7 @@ final class HistoryChecks {
             long owed = outbox.stream().filter(sms -> sms.id().startsWith(prefix)
                     && sms.id().contains("." + stored.number() + ".called-")).count();
             if (owed < calls) {
-                lost.add(ticket + " was called " + calls + " times but " + owed + " \"your turn\" SMS were owed");
+                yourTurnsMissing.add(ticket + " was called " + calls + " times but " + owed + " \"your turn\" SMS were owed");
             }
         });
         return problems;
