@@ -81,9 +81,8 @@ public final class InboundSmsRouter {
         }
         String text = remembered(sms, phoneHash, reply, site, now);
         if (!verdict.answers()) {
-            // A remembered answer that is not counted is the erasure's: nothing about the sender is written after it.
-            boolean mayCount = reply.counted() || reply.memory() != Reply.Memory.REMEMBER;
-            return silence(verdict, phoneHash, site, now, mayCount);
+            // Nothing about the sender is written after the erasure's answer.
+            return silence(verdict, phoneHash, site, now, !reply.forgetsSender());
         }
         if (reply.counted()) {
             count(phoneHash, now);

@@ -133,9 +133,7 @@ public final class VisitorConversation implements Conversation {
                 // Twilio blocks every SMS to the number until it texts START: a later join must know, erased or not.
                 visitors.optOut(visit.phoneHash(), visit.now(), visit.now().plus(VisitorStore.OPT_OUT_MEMORY));
             }
-            // Not remembered: the reply log keeps replies under the sender's hash, which erasure has just deleted. A
-            // redelivery erases again, which finds nothing and gives the same answer.
-            return Reply.readOnly(texts.plain(lang, MessageKey.ERASED)).uncounted();
+            return Reply.afterErasure(texts.plain(lang, MessageKey.ERASED));
         }
         return Reply.notUnderstood(texts.plain(lang, MessageKey.UNKNOWN));
     }

@@ -123,6 +123,6 @@ class ReplyBudgetTest {
         assertTrue(Reply.notUnderstood("help").counted());
         assertFalse(Reply.remembered("ticket A1").counted());
         assertFalse(Reply.readOnly("3 ahead").counted());
-        assertFalse(Reply.toRemember("erased").uncounted().counted());
+        assertFalse(Reply.afterErasure("erased").counted());
     }
 }
