@@ -36,6 +36,7 @@ import fi.vuoro.domain.visitor.VisitorProfile;
 import fi.vuoro.domain.visitor.VisitorStore;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -281,15 +282,32 @@ public final class VisitorConversation implements Conversation {
     private String leave(SmsTurn visit, Language language) {
         Optional<Ticket> live = liveTicket(visit);
         if (live.isEmpty()) {
-            return texts.plain(language, MessageKey.NOT_IN_QUEUE);
+            return alreadyLeft(visit, language);
         }
         try {
             Ticket left = changes.apply(live.get(), visit.now(), t -> lifecycle.leave(visit.site(), t, visit.now()));
             LOG.info("Ticket {} left the queue at site {}", left.code(), visit.site().id());
             return texts.left(language, left);
         } catch (QueueConflictException endedMeanwhile) {
-            return texts.plain(language, MessageKey.NOT_IN_QUEUE);
+            return alreadyLeft(visit, language);
         }
+    }
+
+    /**
+     * A LEAVE from a visitor with no live ticket: if their last ticket of the day at this site ended because they
+     * left, they hear so again, with its number (the answer a redelivery of the LEAVE that ended it must get, when
+     * the function died after the leave was written and before its reply was remembered); otherwise that they are
+     * not in the queue.
+     */
+    private String alreadyLeft(SmsTurn visit, Language language) {
+        ServiceDay today = ServiceDay.of(visit.now());
+        return queue.ticketsOf(visit.phoneHash()).stream()
+                .filter(ref -> ref.siteId().equals(visit.site().id()) && ref.day().equals(today))
+                .max(Comparator.comparingInt(TicketRef::number))
+                .flatMap(ref -> queue.find(ref, visit.now()))
+                .filter(ticket -> ticket.status() == TicketStatus.LEFT)
+                .map(ticket -> texts.left(language, ticket))
+                .orElseGet(() -> texts.plain(language, MessageKey.NOT_IN_QUEUE));
     }
 
     /** The new language is remembered with the topic menu the visitor may still be to answer. */

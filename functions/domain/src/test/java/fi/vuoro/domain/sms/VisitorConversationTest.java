@@ -50,6 +50,22 @@ class VisitorConversationTest {
     }
 
     @Test
+    void leaveAgain_shouldTellTheVisitorTheyLeft_withTheirNumber_butNotOnceTheyJoinedAndWereServedSince() {
+        world.text("+358401100051", SITE, "JOIN");
+        String left = world.text("+358401100051", SITE, "LEAVE");
+        String again = world.text("+358401100051", SITE, "LEAVE");
+
+        assertEquals(left, again, "a LEAVE after the leave (a redelivery Vuoro could not remember) hears the same");
+        assertTrue(world.heard.stream().filter(QueueEvent.Left.class::isInstance).count() == 1, "left once");
+
+        world.text("+358401100051", SITE, "JOIN");
+        world.staff.callNext(QueueWorld.staffOf(SITE), SITE.id(), "1", Optional.empty(), Optional.empty());
+        world.staff.markServed(QueueWorld.staffOf(SITE), SITE.id(), 2);
+        String afterServed = world.text("+358401100051", SITE, "LEAVE");
+        assertTrue(!afterServed.contains("A2") && !afterServed.contains("A1"), afterServed);
+    }
+
+    @Test
     void erase_shouldLeaveNoTraceOfTheNumber_andDropTheSmsStillOwed() {
         world.text("+358401100021", SITE, "JOIN");
         world.staff.callNext(QueueWorld.staffOf(SITE), SITE.id(), "1", Optional.empty(), Optional.empty());

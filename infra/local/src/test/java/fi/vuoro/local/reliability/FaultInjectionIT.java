@@ -90,8 +90,6 @@ class FaultInjectionIT extends HistoryRun {
 
     @Test
     @Order(2)
-    @Disabled("Known defect: the leave is written, its reply is remembered only after it, so Twilio's redelivery after "
-            + "a crash in between is answered \"You are not in the queue\" instead of \"You left the queue\"")
     void aLeaveCarriedOutJustBeforeTheFunctionDied_shouldAnswerTheSameToTwiliosRedelivery() {
         String phone = newPhone();
         assertEquals(200, twilio.post(webhook(), webhook().toString(), inbound(phone, DemoSite.NUMBER, "JOIN"))

@@ -196,6 +196,8 @@ abstract class HistoryRun extends StaffApiSupport {
         final LoadedSite site;
         int sent;
         Optional<String> code = Optional.empty();
+        /** The ticket the visitor last left: a LEAVE after it is told so again, which ends nothing. */
+        Optional<String> leftCode = Optional.empty();
         boolean menuAwaited;
         boolean servedWithoutFeedback;
         /** A join whose answer did not say whether it made a ticket: its start, until an answer names the code. */
@@ -325,8 +327,12 @@ abstract class HistoryRun extends StaffApiSupport {
                     visitor.servedWithoutFeedback = true;
                 }
                 visitor.code = Optional.empty();
+            } else if (kind == Kind.LEAVE && code.equals(visitor.leftCode) && !code.equals(visitor.code)) {
+                // "You left the queue. Your number …" again, of the ticket left before: nothing ends twice.
+                code = Optional.empty();
             } else if (kind == Kind.LEAVE) {
                 effect = Effect.LEFT;
+                visitor.leftCode = code;
             } else if (joining && !code.equals(visitor.code)) {
                 // A new ticket: the one held ended without the visitor hearing, or they had none.
                 effect = Effect.JOINED;

@@ -198,7 +198,9 @@ class StaffApiAuthorizationMatrixIT extends FeedbackVisitSupport {
             Map.entry("GET /local/demo", Rule.LOCAL),
             Map.entry("POST /local/simulate", Rule.LOCAL),
             Map.entry("GET /local/jwks.json", Rule.LOCAL),
-            Map.entry("POST /local/login", Rule.LOCAL)));
+            Map.entry("POST /local/login", Rule.LOCAL),
+            Map.entry("POST /local/refresh", Rule.LOCAL),
+            Map.entry("POST /local/sign-out", Rule.LOCAL)));
 
     /** Every kind of caller, from nobody to the site's own coordinator. */
     private enum Caller {

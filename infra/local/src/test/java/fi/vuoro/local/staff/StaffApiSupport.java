@@ -18,7 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 public abstract class StaffApiSupport extends RunningService {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, SignedIn> TOKENS = new ConcurrentHashMap<>();
+
+    /** An access token and, on the service's clock, when it expires. */
+    private record SignedIn(String accessToken, Instant expiresAt) {
+    }
 
     /** Each test class starts its own service, which signs with its own key: earlier tokens are not its. */
     @BeforeAll
@@ -26,11 +30,16 @@ public abstract class StaffApiSupport extends RunningService {
         TOKENS.clear();
     }
 
+    /**
+     * The account's access token, signed in again once the service's clock (which tests move on) has passed the
+     * token's expiry, as the staff pages renew theirs.
+     */
     protected static String token(String username) {
-        return TOKENS.computeIfAbsent(username, StaffApiSupport::signIn);
+        return TOKENS.compute(username, (name, held) -> held != null && clock.instant().isBefore(held.expiresAt())
+                ? held : signIn(name)).accessToken();
     }
 
-    private static String signIn(String username) {
+    private static SignedIn signIn(String username) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/local/login"))
                             .header("Content-Type", "application/json")
@@ -41,7 +50,11 @@ public abstract class StaffApiSupport extends RunningService {
             if (response.statusCode() != 200) {
                 throw new AssertionError("sign-in of " + username + " failed: " + response.body());
             }
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("accessToken").asText();
+            com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(response.body());
+            // Renewed a little before it runs out, so a request made just before the expiry is not refused.
+            return new SignedIn(body.get("accessToken").asText(),
+                    clock.instant().plusSeconds(body.get("expiresIn").asLong() - 30));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
