@@ -73,7 +73,13 @@ public final class LocalRuntime implements AutoCloseable {
         DynamoDbLocalServer dynamo = DynamoDbLocalServer.start();
         FakeTwilioApi twilio = null;
         try {
-            TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+            CloudFormationTemplate template = CloudFormationTemplate.load(CloudFormationTemplate.locate());
+            if (settings.onMachineClock()) {
+                TemplateTables.createAll(dynamo.client(), template);
+            } else {
+                // DynamoDB Local would delete by the machine's clock what has not expired by the runtime's.
+                TemplateTables.createAllWithoutTimeToLive(dynamo.client(), template);
+            }
             twilio = FakeTwilioApi.start(0);
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties(settings, dynamo.endpoint(), overrides))
