@@ -93,7 +93,13 @@ public final class LocalRuntime implements AutoCloseable {
         FakeTwilioApi twilio = null;
         DynamoDbClient client = null;
         try {
-            TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+            CloudFormationTemplate template = CloudFormationTemplate.load(CloudFormationTemplate.locate());
+            if (settings.onMachineClock()) {
+                TemplateTables.createAll(dynamo.client(), template);
+            } else {
+                // DynamoDB Local would delete by the machine's clock what has not expired by the runtime's.
+                TemplateTables.createAllWithoutTimeToLive(dynamo.client(), template);
+            }
             twilio = FakeTwilioApi.start(0);
             client = DynamoDbClient.builder().httpClient(dynamoHttp.apply(UrlConnectionHttpClient.create()))
                     .endpointOverride(dynamo.endpoint()).region(Region.EU_NORTH_1)

@@ -24,6 +24,11 @@ public record LocalSettings(int port, String twilioAuthToken, Clock clock) {
                 Clock.systemUTC());
     }
 
+    /** Whether the runtime keeps the machine's time, by which DynamoDB Local deletes expired items. */
+    public boolean onMachineClock() {
+        return Clock.systemUTC().withZone(clock.getZone()).equals(clock);
+    }
+
     public LocalSettings withClock(Clock newClock) {
         return new LocalSettings(port, twilioAuthToken, newClock);
     }

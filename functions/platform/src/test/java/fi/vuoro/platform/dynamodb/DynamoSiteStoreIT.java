@@ -34,7 +34,9 @@ class DynamoSiteStoreIT extends SiteStoreContract {
     @BeforeAll
     static void start() {
         server = DynamoDbLocalServer.start();
-        TemplateTables.createAll(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+        // Its clock is set to a fixed day, which DynamoDB Local's clock leaves behind: it would delete items under it.
+        TemplateTables.createAllWithoutTimeToLive(server.client(),
+                CloudFormationTemplate.load(CloudFormationTemplate.locate()));
         sites = new DynamoSiteDirectory(server.client(), new TableName("VuoroTable"), Clock.systemUTC());
     }
 

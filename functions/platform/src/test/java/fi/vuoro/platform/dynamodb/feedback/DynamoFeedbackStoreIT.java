@@ -50,7 +50,9 @@ class DynamoFeedbackStoreIT {
     @BeforeAll
     static void start() {
         server = DynamoDbLocalServer.start();
-        TemplateTables.createAll(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+        // Its clock is set to a fixed day, which DynamoDB Local's clock leaves behind: it would delete items under it.
+        TemplateTables.createAllWithoutTimeToLive(server.client(),
+                CloudFormationTemplate.load(CloudFormationTemplate.locate()));
         feedback = new DynamoFeedbackStore(server.client(), TABLE);
         reports = new DynamoReportStore(server.client(), TABLE);
     }
