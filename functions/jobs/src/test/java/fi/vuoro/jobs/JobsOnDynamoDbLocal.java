@@ -37,7 +37,7 @@ abstract class JobsOnDynamoDbLocal {
     @BeforeAll
     static void startDynamoAndTwilio() {
         dynamo = DynamoDbLocalServer.start();
-        TemplateTables.createAll(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+        TemplateTables.createAllWithoutTimeToLive(dynamo.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
         OutboxIndex.ensure(dynamo.client(), TABLE);
         twilio = FakeTwilioApi.start(0);
         twilio.requireAuthToken(TOKEN);

@@ -19,7 +19,7 @@ class LocalStaffDirectoryIT extends StaffDirectoryContract {
     @BeforeAll
     static void start() {
         server = DynamoDbLocalServer.start();
-        TemplateTables.createAll(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+        TemplateTables.createAllWithoutTimeToLive(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
         directory = new LocalStaffDirectory(server.client(), new TableName(LocalRuntime.TABLE), Clock.systemUTC());
     }
 

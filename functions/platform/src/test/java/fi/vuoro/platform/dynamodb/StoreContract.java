@@ -45,7 +45,7 @@ abstract class StoreContract extends QueueStoreContract {
     abstract DynamoDbClient client();
 
     static void createTables(DynamoDbClient client) {
-        TemplateTables.createAll(client, CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+        TemplateTables.createAllWithoutTimeToLive(client, CloudFormationTemplate.load(CloudFormationTemplate.locate()));
     }
 
     @Override

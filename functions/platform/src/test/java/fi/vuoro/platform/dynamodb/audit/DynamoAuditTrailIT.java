@@ -32,7 +32,7 @@ class DynamoAuditTrailIT extends AuditTrailContract {
     @BeforeAll
     static void start() {
         server = DynamoDbLocalServer.start();
-        TemplateTables.createAll(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+        TemplateTables.createAllWithoutTimeToLive(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
         trail = new DynamoAuditTrail(server.client(), TABLE);
     }
 

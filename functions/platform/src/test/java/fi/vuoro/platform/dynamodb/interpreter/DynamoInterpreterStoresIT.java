@@ -23,7 +23,7 @@ class DynamoInterpreterStoresIT extends InterpreterStoresContract {
     @BeforeAll
     static void start() {
         server = DynamoDbLocalServer.start();
-        TemplateTables.createAll(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
+        TemplateTables.createAllWithoutTimeToLive(server.client(), CloudFormationTemplate.load(CloudFormationTemplate.locate()));
         stores = new DynamoInterpreterStores(server.client(), TABLE);
     }
 
