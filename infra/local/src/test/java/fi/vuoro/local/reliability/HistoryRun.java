@@ -25,6 +25,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -453,12 +454,19 @@ abstract class HistoryRun extends StaffApiSupport {
                 if (queue.statusCode() == 200) {
                     history.record(Kind.QUEUE_VIEW, site.staff() + "@" + desk, site.id(), invokedAt,
                             Optional.empty(), OptionalInt.empty(), Effect.NONE, "");
+                    // The desk's latest call: an earlier ticket still called there is not the one this call took.
+                    Optional<String> latest = Optional.empty();
+                    Instant latestAt = Instant.MIN;
                     for (JsonNode ticket : JSON.readTree(queue.body()).get("tickets")) {
                         if (ticket.get("status").asText().equals("CALLED") && desk.equals(ticket.path("desk").asText())) {
-                            return Optional.of(ticket.get("code").asText());
+                            Instant at = Instant.parse(ticket.get("calledAt").asText());
+                            if (!at.isBefore(latestAt)) {
+                                latestAt = at;
+                                latest = Optional.of(ticket.get("code").asText());
+                            }
                         }
                     }
-                    return Optional.empty();
+                    return latest;
                 }
             } catch (Exception e) {
                 // looked at again
