@@ -21,6 +21,7 @@ import fi.vuoro.domain.site.Site;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.platform.dynamodb.DynamoQueueStore;
 import fi.vuoro.platform.dynamodb.DynamoSiteDirectory;
+import fi.vuoro.platform.dynamodb.Keys;
 import fi.vuoro.platform.dynamodb.TableName;
 import fi.vuoro.platform.dynamodb.interpreter.DynamoInterpreterStores;
 import fi.vuoro.testkit.TableItems;
@@ -475,6 +476,31 @@ class DeployedFunctionsIT {
 
             assertTrue(outcome instanceof LambdaRuntimeApi.Outcome.Answered, outcome.toString());
             assertEquals("NO_SHOW", queue.find(ticket.ref(), now).orElseThrow().status().name());
+        }
+
+        @Test
+        void scheduledRun_shouldCorrectTheDaysCountOfWaiting_whenADrawWasLeftWithoutItsTicket() {
+            Site site = newSite('W');
+            Instant now = Instant.now();
+            ServiceDay day = ServiceDay.of(now);
+            Map<String, AttributeValue> counterKey = Map.of(
+                    "PK", AttributeValue.fromS(Keys.day(site.id(), day)), "SK", AttributeValue.fromS(Keys.COUNTER));
+            // A join drew a number two minutes ago and never wrote its ticket: the day counts one waiting too many.
+            Map<String, AttributeValue> counter = new java.util.HashMap<>(counterKey);
+            counter.put("nextNumber", AttributeValue.fromN("1"));
+            counter.put("waiting", AttributeValue.fromN("1"));
+            counter.put("lastDrawAt", AttributeValue.fromN(Long.toString(now.minusSeconds(120).toEpochMilli())));
+            counter.put("expiresAt", AttributeValue.fromN(Long.toString(
+                    day.expiresAt(Duration.ofHours(48)).getEpochSecond())));
+            stack.dynamo.client().putItem(b -> b.tableName(DeployedStack.TABLE).item(counter));
+
+            LambdaRuntimeApi.Outcome outcome = stack.function("NoShowSweepFunction")
+                    .invoke(new ScheduledEvents(stack.context.region(), stack.context.accountId())
+                            .event("vuoro-NoShowSweepFunctionEveryMinute"));
+
+            assertTrue(outcome instanceof LambdaRuntimeApi.Outcome.Answered, outcome.toString());
+            assertEquals("0", stack.dynamo.client().getItem(b -> b.tableName(DeployedStack.TABLE).key(counterKey)
+                    .consistentRead(true)).item().get("waiting").n(), "the count of waiting matches the tickets");
         }
     }
 
