@@ -508,11 +508,41 @@ abstract class HistoryRun extends StaffApiSupport {
         }
     }
 
+    /** The "no longer needed" message of every language, as a pattern with its placeholders left open. */
+    private static final List<Pattern> NO_LONGER_NEEDED = noLongerNeededTexts();
+
+    private static List<Pattern> noLongerNeededTexts() {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String file : List.of("ar", "en", "fa", "fi", "ru", "so", "sv", "uk")) {
+            java.util.Properties messages = new java.util.Properties();
+            try (java.io.Reader reader = new java.io.InputStreamReader(HistoryRun.class.getResourceAsStream(
+                    "/messages/" + file + ".properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+                messages.load(reader);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            StringBuilder regex = new StringBuilder();
+            for (String part : messages.getProperty("interpreter.not.needed").split("\\{[A-Za-z]+}", -1)) {
+                if (regex.length() > 0) {
+                    regex.append(".*");
+                }
+                regex.append(Pattern.quote(part));
+            }
+            patterns.add(Pattern.compile(regex.toString(), Pattern.DOTALL));
+        }
+        return patterns;
+    }
+
+    private static boolean noLongerNeeded(String text) {
+        return NO_LONGER_NEEDED.stream().anyMatch(pattern -> pattern.matcher(text.strip()).matches());
+    }
+
     private void interpreterSays(String interpreter, String reply, boolean yes, boolean comesToTheSite) {
         Texted answer = text(interpreter, DEMO.number(), reply);
         String text = answer.text();
-        // A confirmation names the visitor's ticket; "already taken" and "noted" do not, in any language.
-        Optional<String> code = yes && answer.answered() ? findCode(text) : Optional.empty();
+        // A confirmation names the visitor's ticket; "already taken" and "noted" do not, in any language. "No longer
+        // needed" names it too, but confirms nothing.
+        Optional<String> code = yes && answer.answered() && !noLongerNeeded(text) ? findCode(text) : Optional.empty();
         Effect effect = !answer.answered() || text.contains(TRY_AGAIN) ? Effect.UNKNOWN
                 : code.isPresent() ? Effect.CONFIRMED : yes ? Effect.TAKEN : Effect.NONE;
         history.record(yes ? Kind.INTERPRETER_YES : Kind.INTERPRETER_NO, interpreter, DEMO.id(), answer.invokedAt(),
