@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.testing.FigureLine;
 import fi.vuoro.testkit.FakeTwilioApi;
 import fi.vuoro.testkit.TableItems;
 import java.time.Duration;
@@ -132,7 +133,7 @@ class ErasureIT extends VisitLife {
         List<Map<String, AttributeValue>> after = TableItems.all(dynamo(), TABLE);
         List<String> found = new ArrayList<>(leftovers(atOnce, forbidden, "at once: "));
         found.addAll(leftovers(after, forbidden, "after the stalled send: "));
-        PersonalDataFigures.print("erasure items-before=" + before.size() + " items-scanned=" + (atOnce.size()
+        FigureLine.publish("erasure items-before=" + before.size() + " items-scanned=" + (atOnce.size()
                 + after.size()) + " tables=1 secrets=" + forbidden.size() + " outbox-states=" + states.size()
                 + " left=" + found.size());
         assertEquals(List.of(), found, "nothing derived from the erased number stays");

@@ -11,6 +11,7 @@ import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.TicketRef;
 import fi.vuoro.domain.sms.SenderRecords;
 import fi.vuoro.domain.sms.SenderRecordsSource;
+import fi.vuoro.domain.testing.FigureLine;
 import fi.vuoro.domain.visitor.VisitorStore;
 import fi.vuoro.testkit.FakeTwilioApi;
 import fi.vuoro.testkit.TableItems;
@@ -87,7 +88,7 @@ class ExpiryIT extends VisitLife {
         Map<String, Integer> swept = TtlSweeper.sweep(dynamo(), TABLE, later);
         List<Map<String, AttributeValue>> after = TableItems.all(dynamo(), TABLE);
 
-        PersonalDataFigures.print("ttl items-before=" + before.size() + " swept=" + swept.values().stream()
+        FigureLine.publish("ttl items-before=" + before.size() + " swept=" + swept.values().stream()
                 .mapToInt(Integer::intValue).sum() + " kinds=" + swept.keySet().size() + " remaining=" + after.size()
                 + " expired-remaining=" + after.stream().filter(item -> TtlSweeper.expired(item, later)).count()
                 + " swept-by-kind=" + swept);

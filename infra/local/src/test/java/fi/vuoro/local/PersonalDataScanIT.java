@@ -3,6 +3,7 @@ package fi.vuoro.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.testing.FigureLine;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class PersonalDataScanIT extends VisitLife {
         List<String> inTables = PersonalDataScan.scanTables(dynamo());
         List<String> inLogs = PersonalDataScan.scanSuiteLogs();
 
-        PersonalDataFigures.print(PersonalDataScan.figures());
+        FigureLine.publish(PersonalDataScan.figures());
         assertTrue(PersonalDataScan.itemsScanned() > 0 && PersonalDataScan.logLinesScanned() > 0,
                 "nothing was read: the check would prove nothing");
         assertEquals(List.of(), inTables, "items with a phone number in clear");

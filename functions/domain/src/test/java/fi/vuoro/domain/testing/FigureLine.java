@@ -16,7 +16,7 @@ public final class FigureLine {
     private FigureLine() {
     }
 
-    public static void publish(String figures) {
+    public static synchronized void publish(String figures) {
         String line = "[reliability] " + figures;
         System.out.println(line);
         Path file = Path.of("target", "reliability.txt");

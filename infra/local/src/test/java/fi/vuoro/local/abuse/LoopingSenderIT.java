@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.vuoro.domain.sms.ReplyBudget;
+import fi.vuoro.domain.testing.FigureLine;
 import fi.vuoro.local.RunningService;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ class LoopingSenderIT extends RunningService {
                 "counted up to the budget and the one silenced message that was logged, no further");
         assertEquals(ReplyBudget.windowEnd(clock.instant()).getEpochSecond(),
                 Long.parseLong(count.get("expiresAt").n()), "the count goes with TTL when its hour ends");
-        ReliabilityFigures.report("reply-budget looping-messages=" + LOOP_ROUNDS + " answered=" + answered
+        FigureLine.publish("reply-budget looping-messages=" + LOOP_ROUNDS + " answered=" + answered
                 + " silenced=" + silenced + " silenced-log-lines=" + silencedLines.size()
                 + " log-lines-with-number=0");
     }

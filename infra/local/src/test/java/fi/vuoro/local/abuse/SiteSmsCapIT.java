@@ -11,6 +11,7 @@ import fi.vuoro.domain.queue.ServiceDay;
 import fi.vuoro.domain.queue.Ticket;
 import fi.vuoro.domain.queue.TicketCode;
 import fi.vuoro.domain.testing.DirectChanges;
+import fi.vuoro.domain.testing.FigureLine;
 import fi.vuoro.domain.visitor.PhoneProtector;
 import fi.vuoro.local.RunningService;
 import fi.vuoro.platform.dynamodb.OutboxItems;
@@ -136,7 +137,7 @@ class SiteSmsCapIT extends RunningService {
         assertEquals(FLOOD, sent.size(), "each once");
         assertEquals(FLOOD, sent.stream().map(FakeTwilioApi.RecordedMessage::body).distinct().count());
         assertTrue(owed.stream().allMatch(sms -> status(sms).equals("SENT")));
-        ReliabilityFigures.report("site-sms-cap cap-per-hour=" + CAP + " owed=" + FLOOD + " sent-first-hour=" + CAP
+        FigureLine.publish("site-sms-cap cap-per-hour=" + CAP + " owed=" + FLOOD + " sent-first-hour=" + CAP
                 + " held=" + (FLOOD - CAP) + " sent-next-hour=" + (FLOOD - CAP) + " metric-lines="
                 + metricLines().size() + " lost=0 doubled=0");
     }

@@ -3,6 +3,7 @@ package fi.vuoro.local.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.testing.FigureLine;
 import fi.vuoro.local.DemoSite;
 import fi.vuoro.testkit.FakeTwilioApi;
 import fi.vuoro.testkit.FaultyDynamoHttpClient;
@@ -156,7 +157,7 @@ class FaultInjectionIT extends HistoryRun {
             runtime.context().getBean(fi.vuoro.domain.outbox.OutboxDispatcher.class).drain(Duration.ofSeconds(3));
         }
         pause(1000);
-        ReliabilityFigures.report("faults twilioHang=1 hang=" + TWILIO_HANG.toSeconds() + "s webhook-answered-ms="
+        FigureLine.publish("faults twilioHang=1 hang=" + TWILIO_HANG.toSeconds() + "s webhook-answered-ms="
                 + answeredIn.toMillis() + " your-turn-sent=" + yourTurns(phone));
         assertEquals(1, yourTurns(phone), "\"your turn\" reached the visitor once");
     }
@@ -192,7 +193,7 @@ class FaultInjectionIT extends HistoryRun {
         RunResult result = run(seed, operations, 6);
 
         HistoryChecks.Verdict verdict = result.verdict();
-        ReliabilityFigures.report("faults seed=" + seed + " operations=" + result.history().size()
+        FigureLine.publish("faults seed=" + seed + " operations=" + result.history().size()
                 + " throttling=" + (faults.injected(Fault.THROTTLE) + faults.injected(Fault.THROUGHPUT_EXCEEDED))
                 + " canceled=" + faults.injected(Fault.TRANSACTION_CONFLICT)
                 + " conflict=" + faults.injected(Fault.ITEM_IN_TRANSACTION)

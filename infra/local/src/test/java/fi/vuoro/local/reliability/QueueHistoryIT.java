@@ -3,6 +3,7 @@ package fi.vuoro.local.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.testing.FigureLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class QueueHistoryIT extends HistoryRun {
         RunResult result = run(seed, operations, soak() ? 10 : 6);
 
         HistoryChecks.Verdict verdict = result.verdict();
-        ReliabilityFigures.report("history seed=" + seed + " operations=" + result.history().size() + " by kind "
+        FigureLine.publish("history seed=" + seed + " operations=" + result.history().size() + " by kind "
                 + byKind(result.history()) + ", sites=" + sitesOf(result.history()).size() + " visitors="
                 + result.visitors() + " sms-owed=" + result.smsOwed() + " positions-checked="
                 + verdict.positionsChecked() + ", lost=" + verdict.lost().size() + ", doubled="

@@ -3,7 +3,7 @@ package fi.vuoro.local.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.vuoro.local.ReliabilityLine;
+import fi.vuoro.domain.testing.FigureLine;
 import fi.vuoro.local.staff.StaffApiSupport;
 import fi.vuoro.testkit.CloudFormationTemplate;
 import io.micronaut.web.router.Router;
@@ -104,7 +104,7 @@ class SecurityHeadersIT extends StaffApiSupport {
         assertTrue(byStatus.keySet().containsAll(Set.of(200, 304, 401, 403, 404, 413)), "statuses seen: " + byStatus);
         assertTrue(wrong.isEmpty(), wrong.size() + " answers without their protections:\n  "
                 + String.join("\n  ", wrong));
-        ReliabilityLine.report("security-headers routes=" + routes.size() + " page-files=" + pageFiles
+        FigureLine.publish("security-headers routes=" + routes.size() + " page-files=" + pageFiles
                 + " not-modified=" + notModified + " answers=" + calls.size() + " by-status=" + byStatus + " missing=0");
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.vuoro.local.ReliabilityLine;
+import fi.vuoro.domain.testing.FigureLine;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -118,7 +118,7 @@ class UnreadablePhoneNumberIT extends StaffApiSupport {
     }
 
     private static void report(String where, int unreadable, int shown) {
-        ReliabilityLine.report("unreadable-number view=" + where + " damaged=" + unreadable + " listed=" + shown
+        FigureLine.publish("unreadable-number view=" + where + " damaged=" + unreadable + " listed=" + shown
                 + " failed-requests=0");
     }
 }

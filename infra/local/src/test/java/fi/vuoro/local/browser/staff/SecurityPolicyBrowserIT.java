@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.vuoro.domain.testing.FigureLine;
 import fi.vuoro.local.LocalRuntime;
 import fi.vuoro.local.LocalSettings;
 import fi.vuoro.local.MutableClock;
-import fi.vuoro.local.ReliabilityLine;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -107,7 +107,7 @@ class SecurityPolicyBrowserIT {
         violations.addAll(violations("/f/…"));
 
         assertEquals(List.of(), violations, "the pages break their own policy");
-        ReliabilityLine.report("content-security-policy pages=9 violations=" + violations.size());
+        FigureLine.publish("content-security-policy pages=9 violations=" + violations.size());
     }
 
     @Test
